@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Nmt.Analytics.Cli;
+
+/// <summary>
+/// The <c>nmt</c> command line: a thin layer that parses options, calls the library and presents results.
+/// Exit codes (contract): 0 success, 1 data or usage error (clear message on stderr, no stack trace), 2 internal failure.
+/// </summary>
+public static class NmtCli
+{
+    /// <summary>Runs the CLI with the given arguments and writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var context = new CliContext(stdout, stderr);
+        var root = new RootCommand("Nmt.Analytics: statistics for Neuromuscular Therapy session data.");
+        foreach (var command in Commands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Every subcommand, one factory per file under <c>Commands/</c>.</summary>
+    private static IEnumerable<Command> Commands(CliContext context) =>
+    [
+    ];
+}

@@ -1,0 +1,14 @@
+namespace Nmt.Analytics.Cli;
+
+/// <summary>How a command presents its results (<c>--format</c>).</summary>
+public enum OutputFormat
+{
+    /// <summary>Aligned text tables for reading in a terminal.</summary>
+    Table,
+
+    /// <summary>JSON in the documented contract shape.</summary>
+    Json,
+
+    /// <summary>CSV (RFC 4180), one table after another separated by a blank line.</summary>
+    Csv,
+}

@@ -1,0 +1,3 @@
+using Nmt.Analytics.Cli;
+
+return NmtCli.Run(args, Console.Out, Console.Error);
