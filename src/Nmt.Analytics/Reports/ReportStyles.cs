@@ -1,0 +1,43 @@
+namespace Nmt.Analytics.Reports;
+
+/// <summary>The report's inlined stylesheet: readable on screen, print-friendly, no web fonts.</summary>
+internal static class ReportStyles
+{
+    /// <summary>The CSS text.</summary>
+    public const string Css = """
+        :root { --ink: #1d2733; --muted: #5b6775; --accent: #0072B2; --warn: #D55E00; --line: #d9dee4; }
+        * { box-sizing: border-box; }
+        body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--ink);
+               max-width: 1080px; margin: 0 auto; padding: 24px; line-height: 1.5; background: #fff; }
+        header h1 { margin-bottom: 4px; }
+        .subtitle { color: var(--muted); margin-top: 0; }
+        nav ol { columns: 2; padding-left: 20px; color: var(--muted); }
+        nav a { color: var(--accent); text-decoration: none; }
+        section { border-top: 1px solid var(--line); padding-top: 12px; margin-top: 24px; }
+        h2 { color: var(--accent); }
+        figure { margin: 16px 0; text-align: center; }
+        figure svg, figure img { max-width: 100%; height: auto; }
+        figcaption { color: var(--muted); font-size: 0.9em; }
+        .caveat { border-left: 4px solid var(--warn); background: #fff6ef; padding: 8px 12px; margin: 12px 0; }
+        .omitted { color: var(--muted); font-style: italic; }
+        .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 16px; min-width: 150px; }
+        .card .value { font-size: 1.6em; font-weight: 600; }
+        .card .label { color: var(--muted); font-size: 0.9em; }
+        .table-wrap { overflow-x: auto; }
+        table.nmt-table { border-collapse: collapse; font-size: 0.9em; margin: 8px 0; }
+        table.nmt-table caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+        table.nmt-table th, table.nmt-table td { border-bottom: 1px solid var(--line); padding: 3px 8px; }
+        table.nmt-table th { text-align: left; background: #f3f5f7; }
+        table.nmt-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .nmt-note { color: var(--muted); font-size: 0.85em; margin: 2px 0; }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          nav { display: none; }
+          section { break-inside: avoid-page; }
+          figure { break-inside: avoid; }
+          a { color: inherit; }
+        }
+
+        """;
+}
