@@ -11,20 +11,21 @@ namespace Nmt.Analytics.Outcomes;
 public static class NoncentralT
 {
     /// <summary>
-    /// P(T ≤ t) for T = (Z + δ)/√(V/ν), V ~ χ²(ν): the expectation over V of Φ(t·√(V/ν) − δ),
-    /// integrated numerically (double-exponential quadrature). Agrees with R's <c>pt(t, df, ncp)</c> to ~1e-9.
+    /// P(T ≤ t) for T = (Z + δ)/√(V/ν), V ~ χ²(ν): the expectation over U = √V (a χ variable, whose density has no
+    /// singularity at 0) of Φ(t·U/√ν − δ), integrated numerically by double-exponential quadrature on
+    /// [max(0, √ν − 12), √ν + 12], split at the χ mode. Agrees with R's <c>pt(t, df, ncp)</c> to ~1e-10.
     /// </summary>
     public static double Cdf(double t, double df, double ncp)
     {
-        var chi = new ChiSquared(df);
-        var centre = df;
-        var spread = 12 * Math.Sqrt(2 * df) + 20;
-        var upper = centre + spread;
-        double Integrand(double v) => chi.Density(v) * Normal.CDF(0, 1, (t * Math.Sqrt(v / df)) - ncp);
-        // Split at the χ² mode so the quadrature sees the peak.
-        var mode = Math.Max(df - 2, 0);
-        var left = mode > 0 ? Integrate.DoubleExponential(Integrand, 0, mode, 1e-13) : 0;
-        return Math.Clamp(left + Integrate.DoubleExponential(Integrand, mode, upper, 1e-13), 0, 1);
+        var logNorm = ((df / 2) - 1) * Math.Log(2) + SpecialFunctions.GammaLn(df / 2);
+        double Integrand(double u) => u <= 0
+            ? 0
+            : Math.Exp(((df - 1) * Math.Log(u)) - (u * u / 2) - logNorm) * Normal.CDF(0, 1, (t * u / Math.Sqrt(df)) - ncp);
+        var mode = Math.Sqrt(Math.Max(df - 1, 0));
+        var lower = Math.Max(0, Math.Sqrt(df) - 12);
+        var upper = Math.Sqrt(df) + 12;
+        var left = mode > lower ? Integrate.DoubleExponential(Integrand, lower, mode, 1e-14) : 0;
+        return Math.Clamp(left + Integrate.DoubleExponential(Integrand, Math.Max(mode, lower), upper, 1e-14), 0, 1);
     }
 
     /// <summary>
