@@ -42,7 +42,9 @@ public static class ClinicalThresholds
     /// <summary>Salaffi et al. 2004: "much better" cut-off of 33 % improvement.</summary>
     public static ClinicalThreshold SalaffiMuchBetterPercent { get; } = SalaffiMinimalPoints with
     {
-        Name = "nprs_much_better_percent", Value = 33, Unit = "percent",
+        Name = "nprs_much_better_percent",
+        Value = 33,
+        Unit = "percent",
     };
 
     /// <summary>Every threshold in the catalogue.</summary>
