@@ -22,7 +22,7 @@ public static class ClinicalThresholds
     /// <summary>Farrar et al. 2001: a reduction of about 30 % from baseline matched "much improved" on the PGIC.</summary>
     public static ClinicalThreshold FarrarPercent { get; } = FarrarPoints with { Name = "nprs_mcid_percent", Value = 30, Unit = "percent" };
 
-    /// <summary>Childs et al. 2005: MCID of 2 points for the NPRS in low back pain.</summary>
+    /// <summary>Childs et al. 2005: MCID of 2 points for the NPRS in low back pain (value not re-checked against the paper; see docs).</summary>
     public static ClinicalThreshold ChildsLowBackPain { get; } = new(
         "nprs_mcid_points_lbp", 2, "points", ImprovementDirection.Decrease,
         "Childs JD, Piva SR, Fritz JM. Responsiveness of the numeric pain rating scale in patients with low back pain. " +
