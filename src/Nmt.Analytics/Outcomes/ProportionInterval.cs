@@ -1,0 +1,26 @@
+using MathNet.Numerics.Distributions;
+
+namespace Nmt.Analytics.Outcomes;
+
+/// <summary>
+/// Wilson score interval for a proportion (Wilson 1927), as R's <c>prop.test(x, n, correct = FALSE)$conf.int</c>;
+/// unlike the Wald interval it stays inside [0, 1] and behaves at 0 % and 100 %.
+/// </summary>
+public static class ProportionInterval
+{
+    /// <summary>The (low, high) Wilson interval for <paramref name="successes"/> out of <paramref name="n"/>.</summary>
+    public static (double Low, double High) Wilson(int successes, int n, double confidence = 0.95)
+    {
+        if (n <= 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+        var z = Normal.InvCDF(0, 1, 0.5 + (confidence / 2));
+        var p = (double)successes / n;
+        var z2 = z * z;
+        var centre = p + (z2 / (2 * n));
+        var half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
+        var denominator = 1 + (z2 / n);
+        return ((centre - half) / denominator, (centre + half) / denominator);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Nmt.Analytics.Cli;
+using Nmt.Analytics.Cli.Commands;
+using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
+
+namespace Nmt.Analytics.Tests.Outcomes;
+
+public class DescribeCommandTests
+{
+    private static readonly ColumnTable Sessions = SessionTableBuilder.Many(clients: 24, sessions: 3);
+
+    [Fact]
+    public void Analyse_all_gives_summary_episodes_and_effect_sizes_and_skips_absent_columns()
+    {
+        var tables = DescribeCommand.Analyse(Sessions, DescribeCommand.ParseBy("all"), SummaryOptions.Default);
+        Assert.Equal(3, tables.Count);
+        var groups = tables[0].Rows.Select(r => (string?)r[0]).Distinct().ToArray();
+        Assert.Equal(new string?[] { "overall", "technique", "technique_alone", "region", "stress", "clinic" }, groups);
+        Assert.Contains(tables[0].Notes, n => n.Contains("No 'hydration' column", StringComparison.Ordinal));
+        Assert.Equal(72, tables[0][0, "n_sessions"]);
+        Assert.Equal(24, tables[1][0, "n_clients"]);
+        Assert.Contains(tables[1].Notes, n => n.Contains("Farrar", StringComparison.Ordinal));
+        Assert.Equal(8, tables[2].Rows.Count);
+        var episodeDz = tables[2].Rows.First(r => (string?)r[0] == "episode" && (string?)r[1] == "d_z");
+        var expected = PairedEffectSize.Compute(EpisodeTable.Build(Sessions).Episodes.Numeric("first_pain_pre").Values,
+            EpisodeTable.Build(Sessions).Episodes.Numeric("last_pain_post").Values);
+        Assert.Equal(expected.Dz, episodeDz[2]);
+        Assert.True(expected.Dz < 0); // simulated clients improve
+    }
+
+    [Fact]
+    public void Requesting_an_absent_grouping_names_the_missing_column()
+    {
+        var e = Assert.Throws<NmtInputException>(() => DescribeCommand.Analyse(Sessions, DescribeCommand.ParseBy("sleep"), SummaryOptions.Default));
+        Assert.Contains("unknown column 'sleep_hours'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_by_value_suggests_the_closest()
+    {
+        var e = Assert.Throws<NmtInputException>(() => DescribeCommand.ParseBy("regoin"));
+        Assert.Contains("Did you mean 'region'?", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["technique", "clinic"], DescribeCommand.ParseBy("technique, clinic")!);
+    }
+
+    [Fact]
+    public void Small_data_is_suppressed_everywhere_by_default()
+    {
+        var small = SessionTableBuilder.Many(clients: 5, sessions: 2);
+        var tables = DescribeCommand.Analyse(small, null, SummaryOptions.Default);
+        Assert.All(tables[0].Rows, r => Assert.Equal(true, r[^1]));
+        Assert.All(tables[1].Rows, r => Assert.Equal(true, r[^1]));
+        Assert.Empty(tables[2].Rows);
+        Assert.Contains(tables[2].Notes, n => n.Contains("Suppressed: 5 client(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_output_has_the_three_keys_and_nulls_for_suppressed_cells()
+    {
+        var tables = DescribeCommand.Analyse(Sessions, ["region"], new SummaryOptions(MinClients: 13));
+        var output = new StringWriter();
+        new CliContext(output, new StringWriter()).WriteTables(OutputFormat.Json, tables, DescribeCommand.JsonKeys);
+        var json = JsonNode.Parse(output.ToString())!.AsObject();
+        Assert.Equal(["pain_change", "episodes", "effect_sizes"], json.Select(p => p.Key).ToArray());
+        var lumbar = json["pain_change"]!.AsArray().First(r => (string?)r!["level"] == "lumbar")!;
+        Assert.Equal(12, (int)lumbar["n_clients"]!);
+        Assert.Null(lumbar["mean"]);
+        Assert.True((bool)lumbar["suppressed"]!);
+    }
+
+    [Fact]
+    public void Cli_reports_bad_options_and_unwired_loading_as_user_errors()
+    {
+        var error = new StringWriter();
+        Assert.Equal(1, NmtCli.Run(["describe", "data.csv", "--bootstrap", "-5"], new StringWriter(), error));
+        Assert.Contains("--bootstrap must be 0", error.ToString(), StringComparison.Ordinal);
+        error = new StringWriter();
+        Assert.Equal(1, NmtCli.Run(["describe", "data.csv", "--by", "stres"], new StringWriter(), error));
+        Assert.Contains("Did you mean 'stress'?", error.ToString(), StringComparison.Ordinal);
+    }
+}

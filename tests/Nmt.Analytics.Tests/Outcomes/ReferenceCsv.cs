@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Nmt.Analytics.Tests.Outcomes;
+
+/// <summary>Reads the R-written fixture CSVs (simple quoted fields, no embedded commas).</summary>
+internal sealed class ReferenceCsv
+{
+    private readonly string[] _header;
+    private readonly List<string[]> _rows;
+
+    private ReferenceCsv(string[] header, List<string[]> rows) => (_header, _rows) = (header, rows);
+
+    public int Count => _rows.Count;
+
+    public static ReferenceCsv Load(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Outcomes", "reference", name));
+        static string[] Split(string line) => line.Split(',').Select(f => f.Trim().Trim('"').Trim()).ToArray();
+        return new ReferenceCsv(Split(lines[0]), lines.Skip(1).Where(l => l.Length > 0).Select(Split).ToList());
+    }
+
+    public string Text(int row, string column) => _rows[row][Array.IndexOf(_header, column)];
+
+    public double Number(int row, string column)
+    {
+        var text = Text(row, column);
+        return text is "" or "NA" ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}
