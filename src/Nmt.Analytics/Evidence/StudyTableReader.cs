@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Evidence;
 /// <summary>
 /// Reads a study-level CSV (see <c>data-schema/studies.schema.json</c>) into a <see cref="ColumnTable"/>: comma- or
 /// semicolon-delimited (detected from the header), <c>.</c> or (with <c>;</c>) <c>,</c> decimals, optional BOM,
-/// <c>NA</c>/empty as missing; never depends on the machine's culture. Errors name the line and column.
+/// <c>NA</c>/empty as missing, lines starting with <c>#</c> as comments; never depends on the machine's culture. Errors name the line and column.
 /// </summary>
 public static class StudyTableReader
 {
@@ -39,7 +39,7 @@ public static class StudyTableReader
     private static (string[] Header, List<string?[]> Rows, List<long> Lines, string Separator) Parse(string text)
     {
         // CsvHelper detects the separator (',' or ';', as Excel writes it in many locales) and tracks file lines.
-        using var csv = CsvReader.FromText(text, new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true });
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true, CommentPrefix = '#' });
         var rows = new List<string?[]>();
         var lines = new List<long>();
         string[]? header = null;
