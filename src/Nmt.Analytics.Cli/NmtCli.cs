@@ -26,5 +26,6 @@ public static class NmtCli
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         DescribeCommand.Create(context),
+        MetaCommand.Create(context),
     ];
 }

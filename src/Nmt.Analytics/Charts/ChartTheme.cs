@@ -1,0 +1,101 @@
+using ScottPlot;
+
+namespace Nmt.Analytics.Charts;
+
+/// <summary>
+/// The shared look of every chart: the colour-blind-safe Okabe–Ito palette (Okabe &amp; Ito 2008), fonts large
+/// enough to read on a projected slide, and axis titles that carry units. Chart builders call <see cref="Apply"/>
+/// and <see cref="Save"/>; they never hard-code colours or font sizes.
+/// </summary>
+public static class ChartTheme
+{
+    /// <summary>Okabe–Ito orange.</summary>
+    public static readonly Color Orange = Color.FromHex("#E69F00");
+
+    /// <summary>Okabe–Ito sky blue.</summary>
+    public static readonly Color SkyBlue = Color.FromHex("#56B4E9");
+
+    /// <summary>Okabe–Ito bluish green.</summary>
+    public static readonly Color BluishGreen = Color.FromHex("#009E73");
+
+    /// <summary>Okabe–Ito yellow.</summary>
+    public static readonly Color Yellow = Color.FromHex("#F0E442");
+
+    /// <summary>Okabe–Ito blue.</summary>
+    public static readonly Color Blue = Color.FromHex("#0072B2");
+
+    /// <summary>Okabe–Ito vermillion.</summary>
+    public static readonly Color Vermillion = Color.FromHex("#D55E00");
+
+    /// <summary>Okabe–Ito reddish purple.</summary>
+    public static readonly Color ReddishPurple = Color.FromHex("#CC79A7");
+
+    /// <summary>Text and reference lines.</summary>
+    public static readonly Color Ink = Color.FromHex("#000000");
+
+    /// <summary>Neutral grey for guides (null lines, grids).</summary>
+    public static readonly Color Guide = Color.FromHex("#7F7F7F");
+
+    /// <summary>The categorical palette in the order series should use it (black last).</summary>
+    public static readonly IReadOnlyList<Color> Palette = [Blue, Orange, BluishGreen, Vermillion, SkyBlue, ReddishPurple, Yellow, Ink];
+
+    /// <summary>Title font size (px), readable at slide size.</summary>
+    public const float TitleFontSize = 26;
+
+    /// <summary>Axis-title font size (px).</summary>
+    public const float AxisLabelFontSize = 20;
+
+    /// <summary>Tick-label font size (px).</summary>
+    public const float TickFontSize = 17;
+
+    /// <summary>Default export width (px), 3:2 slide-friendly.</summary>
+    public const int DefaultWidth = 1200;
+
+    /// <summary>Default export height (px).</summary>
+    public const int DefaultHeight = 800;
+
+    /// <summary>The i-th palette colour (cycling).</summary>
+    public static Color Series(int index) => Palette[((index % Palette.Count) + Palette.Count) % Palette.Count];
+
+    /// <summary>An axis title with its unit, e.g. <c>AxisTitle("Pain change", "NPRS points")</c> → "Pain change (NPRS points)".</summary>
+    public static string AxisTitle(string quantity, string? unit) =>
+        string.IsNullOrWhiteSpace(unit) ? quantity : $"{quantity} ({unit})";
+
+    /// <summary>Applies titles and font sizes to <paramref name="plot"/>.</summary>
+    public static void Apply(Plot plot, string title, string xTitle, string? yTitle = null)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.Title(title, TitleFontSize);
+        plot.XLabel(xTitle, AxisLabelFontSize);
+        if (yTitle is not null)
+        {
+            plot.YLabel(yTitle, AxisLabelFontSize);
+        }
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickLabelStyle.FontSize = TickFontSize;
+            axis.TickLabelStyle.ForeColor = Ink;
+            axis.Label.ForeColor = Ink;
+        }
+    }
+
+    /// <summary>Saves as PNG or SVG, chosen by the file extension.</summary>
+    /// <exception cref="NmtInputException">The extension is neither .png nor .svg.</exception>
+    public static void Save(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path).ToUpperInvariant();
+        switch (extension)
+        {
+            case ".PNG":
+                plot.SavePng(path, width, height);
+                break;
+            case ".SVG":
+                plot.SaveSvg(path, width, height);
+                break;
+            default:
+                throw new NmtInputException($"cannot write a chart to '{path}': use a .png or .svg file name.");
+        }
+    }
+}
