@@ -55,7 +55,7 @@ internal sealed class ClientProfile
             Therapist = random.NextInt(1, clinic.NTherapists),
             InterceptDeviation = b0,
             SlopeDeviation = b1,
-            StressLevel = random.NextNormal(4.5, 1.8),
+            StressLevel = random.NextNormal(clinic.Role == ClinicPlanner.CaseMix ? P.CaseMixStressLevelMean : P.StressLevelMean, 1.8),
             HydrationLevel = Math.Clamp(random.NextNormal(1.8, 0.5), 0.3, 4.5),
             SleepLevel = random.NextNormal(6.8, 0.9),
             PptLevel = random.NextNormal(4.5, 0.6),

@@ -88,7 +88,7 @@ internal static class ClinicPlanner
     {
         Better => "planted better clinic: every session's pain_change is lower (more improvement) by the effect",
         Worse => "planted worse clinic: every session's pain_change is higher (less improvement) by the effect",
-        CaseMix => "no true effect, but sees more chronic and post-surgical clients: raw outcomes look worse, case-mix adjusted ones should not",
+        CaseMix => "no true effect, but sees mostly chronic-pain clients with higher stress (level mean 6.5): raw outcomes look worse, case-mix adjusted ones should not",
         Tiny => "fewer clients than the usual suppression threshold (11): its figures must be suppressed in shared benchmarks",
         _ => "ordinary clinic: small random effect drawn from N(0, 0.1^2)",
     };

@@ -55,7 +55,7 @@ internal static class PlantedParameters
 
     public static readonly Dictionary<string, double> ChangeChronicity = new(StringComparer.Ordinal)
     {
-        ["acute"] = 0.0, ["chronic"] = 0.3, ["subacute"] = 0.1,
+        ["acute"] = 0.0, ["chronic"] = 0.5, ["subacute"] = 0.2,
     };
 
     // ---- clinics: effect added to every session's pain_change ----
@@ -82,7 +82,11 @@ internal static class PlantedParameters
     // ---- case mix ----
     public static readonly double[] RegionWeights = [0.05, 0.22, 0.07, 0.24, 0.07, 0.12, 0.04, 0.03, 0.07, 0.05, 0.04];
     public static readonly double[] ConditionWeights = [0.50, 0.20, 0.12, 0.18];
-    public static readonly double[] CaseMixConditionWeights = [0.65, 0.10, 0.20, 0.05];
+    public static readonly double[] CaseMixConditionWeights = [0.85, 0.03, 0.10, 0.02];
+
+    /// <summary>Mean of the client stress level: 4.5, or 6.5 in the case-mix clinic (a stressed, chronic population).</summary>
+    public const double StressLevelMean = 4.5;
+    public const double CaseMixStressLevelMean = 6.5;
 
     /// <summary>P(acute, subacute, chronic | condition), rows in <see cref="SimulationCodes.Conditions"/> order.</summary>
     public static readonly double[][] ChronicityGivenCondition =
