@@ -5,7 +5,7 @@ using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Cli.Commands;
 
-/// <summary><c>nmt simulate --clients N [--clinics C] [--seed S] --out FILE [--truth FILE.json]</c>.</summary>
+/// <summary><c>nmt simulate --clients N [--clinics C] [--seed S] --out FILE [--truth FILE.json] [--continuous-pain] [--no-missing]</c>.</summary>
 internal static class SimulateCommand
 {
     public static Command Create(CliContext context)
@@ -15,15 +15,24 @@ internal static class SimulateCommand
         var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same data).", DefaultValueFactory = _ => 1 };
         var output = new Option<FileInfo>("--out") { Description = "Sessions CSV to write.", Required = true };
         var truth = new Option<FileInfo?>("--truth") { Description = "Also write the planted ground truth as JSON." };
+        var continuous = new Option<bool>("--continuous-pain") { Description = "Record unrounded pain (default: integer NPRS 0-10)." };
+        var complete = new Option<bool>("--no-missing") { Description = "Leave out the planted MCAR missingness." };
         var format = CliContext.FormatOption();
         var command = new Command("simulate", "Simulate NMT session data with planted, documented effects (docs/simulator.md).");
-        foreach (var option in new Option[] { clients, clinics, seed, output, truth, format })
+        foreach (var option in new Option[] { clients, clinics, seed, output, truth, continuous, complete, format })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => context.Guard(() =>
         {
-            var options = new SimulationOptions { Clients = parse.GetValue(clients), Clinics = parse.GetValue(clinics), Seed = parse.GetValue(seed) };
+            var options = new SimulationOptions
+            {
+                Clients = parse.GetValue(clients),
+                Clinics = parse.GetValue(clinics),
+                Seed = parse.GetValue(seed),
+                IntegerPain = !parse.GetValue(continuous),
+                Missingness = !parse.GetValue(complete),
+            };
             var simulated = SessionSimulator.Simulate(options);
             var csvPath = parse.GetValue(output)!.FullName;
             var truthPath = parse.GetValue(truth)?.FullName;
