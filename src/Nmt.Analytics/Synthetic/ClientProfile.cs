@@ -31,8 +31,8 @@ internal sealed class ClientProfile
     public required double PptLevel { get; init; }
     public required double RomLevel { get; init; }
 
-    /// <summary>Client-level columns that are missing (MCAR) in all of this client's rows.</summary>
-    public required HashSet<string> MissingColumns { get; init; }
+    /// <summary>Per entry of <see cref="PlantedParameters.MissingRates"/>: true when that client-level column is missing (MCAR) in all rows.</summary>
+    public required bool[] MissingColumns { get; init; }
 
     public static ClientProfile Draw(SimulationRandom random, ClinicTruth clinic)
     {
@@ -73,15 +73,12 @@ internal sealed class ClientProfile
         return (P.SdIntercept * z1, P.SdSlope * ((rho * z1) + (Math.Sqrt(1 - (rho * rho)) * z2)));
     }
 
-    private static HashSet<string> DrawMissing(SimulationRandom random)
+    private static bool[] DrawMissing(SimulationRandom random)
     {
-        var missing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (column, level, rate) in P.MissingRates)
+        var missing = new bool[P.MissingRates.Length];
+        for (var k = 0; k < missing.Length; k++)
         {
-            if (level == "client" && random.Bernoulli(rate))
-            {
-                missing.Add(column);
-            }
+            missing[k] = P.MissingRates[k].Level == "client" && random.Bernoulli(P.MissingRates[k].Rate);
         }
         return missing;
     }

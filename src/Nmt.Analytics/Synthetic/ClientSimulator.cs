@@ -122,12 +122,12 @@ internal sealed class ClientSimulator(SimulationOptions options, TechniqueSample
     // Draws the session-level MCAR indicators always (so the stream does not depend on the option), applies them if enabled.
     private void ApplyMissing(SimulationRandom random, ClientProfile profile, SessionRow row)
     {
-        var missing = new HashSet<string>(profile.MissingColumns, StringComparer.Ordinal);
-        foreach (var (column, level, rate) in P.MissingRates)
+        var missing = (bool[])profile.MissingColumns.Clone();
+        for (var k = 0; k < P.MissingRates.Length; k++)
         {
-            if (level == "session" && random.Bernoulli(rate))
+            if (P.MissingRates[k].Level == "session" && random.Bernoulli(P.MissingRates[k].Rate))
             {
-                missing.Add(column);
+                missing[k] = true;
             }
         }
         if (options.Missingness)
@@ -136,9 +136,9 @@ internal sealed class ClientSimulator(SimulationOptions options, TechniqueSample
         }
     }
 
-    private static void Blank(SessionRow row, HashSet<string> missing)
+    private static void Blank(SessionRow row, bool[] missing)
     {
-        bool M(string column) => missing.Contains(column);
+        bool M(string column) => missing[P.MissingIndex[column]];
         row.TherapistId = M("therapist_id") ? null : row.TherapistId;
         row.AgeBand = M("age_band") ? null : row.AgeBand;
         row.Sex = M("sex") ? null : row.Sex;

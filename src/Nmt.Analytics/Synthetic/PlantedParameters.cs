@@ -118,6 +118,10 @@ internal static class PlantedParameters
         ("adverse_event", "session", 0.02),
     ];
 
+    /// <summary>Index of each column in <see cref="MissingRates"/>.</summary>
+    public static readonly Dictionary<string, int> MissingIndex =
+        MissingRates.Select((m, k) => (m.Column, k)).ToDictionary(x => x.Column, x => x.k, StringComparer.Ordinal);
+
     /// <summary>The MCAR rate of <paramref name="column"/> (0 when it is never made missing at random).</summary>
     public static double MissingRate(string column)
     {
