@@ -21,23 +21,40 @@ internal static class PlantedParameters
 
     public static readonly Dictionary<string, double> PreBreathing = new(StringComparer.Ordinal)
     {
-        ["diaphragmatic"] = 0.0, ["mixed"] = 0.15, ["paradoxical"] = 0.60, ["upper_chest"] = 0.30,
+        ["diaphragmatic"] = 0.0,
+        ["mixed"] = 0.15,
+        ["paradoxical"] = 0.60,
+        ["upper_chest"] = 0.30,
     };
 
     public static readonly Dictionary<string, double> PreRegion = new(StringComparer.Ordinal)
     {
-        ["ankle_foot"] = 0.0, ["cervical"] = 0.5, ["elbow_forearm"] = 0.1, ["head_jaw"] = 0.2, ["knee"] = 0.3,
-        ["lumbar"] = 0.6, ["multiple"] = 0.9, ["pelvis_hip"] = 0.4, ["shoulder"] = 0.4, ["thoracic"] = 0.2, ["wrist_hand"] = 0.0,
+        ["ankle_foot"] = 0.0,
+        ["cervical"] = 0.5,
+        ["elbow_forearm"] = 0.1,
+        ["head_jaw"] = 0.2,
+        ["knee"] = 0.3,
+        ["lumbar"] = 0.6,
+        ["multiple"] = 0.9,
+        ["pelvis_hip"] = 0.4,
+        ["shoulder"] = 0.4,
+        ["thoracic"] = 0.2,
+        ["wrist_hand"] = 0.0,
     };
 
     public static readonly Dictionary<string, double> PreCondition = new(StringComparer.Ordinal)
     {
-        ["acute_injury"] = 0.0, ["chronic_pain"] = 0.3, ["post_surgical"] = 0.5, ["sport_dance"] = -0.5,
+        ["acute_injury"] = 0.0,
+        ["chronic_pain"] = 0.3,
+        ["post_surgical"] = 0.5,
+        ["sport_dance"] = -0.5,
     };
 
     public static readonly Dictionary<string, double> PreChronicity = new(StringComparer.Ordinal)
     {
-        ["acute"] = 0.0, ["chronic"] = 0.2, ["subacute"] = -0.3,
+        ["acute"] = 0.0,
+        ["chronic"] = 0.2,
+        ["subacute"] = -0.3,
     };
 
     // ---- pain_change = pain_post - pain_pre (negative = improvement) ----
@@ -48,14 +65,22 @@ internal static class PlantedParameters
 
     public static readonly Dictionary<string, double> ChangeTechnique = new(StringComparer.Ordinal)
     {
-        ["ischemic_compression"] = -0.5, ["positional_release"] = -0.4, ["strain_counterstrain"] = -0.4,
-        ["muscle_energy"] = -0.6, ["init"] = -0.5 + -0.4 + -0.6, ["soft_tissue_release"] = -0.45,
-        ["stacking"] = -0.3, ["induration"] = -0.35, ["other"] = -0.1,
+        ["ischemic_compression"] = -0.5,
+        ["positional_release"] = -0.4,
+        ["strain_counterstrain"] = -0.4,
+        ["muscle_energy"] = -0.6,
+        ["init"] = -0.5 + -0.4 + -0.6,
+        ["soft_tissue_release"] = -0.45,
+        ["stacking"] = -0.3,
+        ["induration"] = -0.35,
+        ["other"] = -0.1,
     };
 
     public static readonly Dictionary<string, double> ChangeChronicity = new(StringComparer.Ordinal)
     {
-        ["acute"] = 0.0, ["chronic"] = 0.5, ["subacute"] = 0.2,
+        ["acute"] = 0.0,
+        ["chronic"] = 0.5,
+        ["subacute"] = 0.2,
     };
 
     // ---- clinics: effect added to every session's pain_change ----
