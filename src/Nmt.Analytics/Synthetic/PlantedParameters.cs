@@ -146,17 +146,4 @@ internal static class PlantedParameters
     /// <summary>Index of each column in <see cref="MissingRates"/>.</summary>
     public static readonly Dictionary<string, int> MissingIndex =
         MissingRates.Select((m, k) => (m.Column, k)).ToDictionary(x => x.Column, x => x.k, StringComparer.Ordinal);
-
-    /// <summary>The MCAR rate of <paramref name="column"/> (0 when it is never made missing at random).</summary>
-    public static double MissingRate(string column)
-    {
-        foreach (var (name, _, rate) in MissingRates)
-        {
-            if (string.Equals(name, column, StringComparison.Ordinal))
-            {
-                return rate;
-            }
-        }
-        return 0.0;
-    }
 }
