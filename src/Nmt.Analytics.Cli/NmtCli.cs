@@ -27,5 +27,6 @@ public static class NmtCli
     [
         DescribeCommand.Create(context),
         MetaCommand.Create(context),
+        SimulateCommand.Create(context),
     ];
 }

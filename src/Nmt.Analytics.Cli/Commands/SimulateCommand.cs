@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Nmt.Analytics.Data;
+using Nmt.Analytics.Results;
+using Nmt.Analytics.Synthetic;
+
+namespace Nmt.Analytics.Cli.Commands;
+
+/// <summary><c>nmt simulate --clients N [--clinics C] [--seed S] --out FILE [--truth FILE.json] [--continuous-pain] [--no-missing]</c>.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var clients = new Option<int>("--clients") { Description = "Number of simulated clients (episodes of care).", Required = true };
+        var clinics = new Option<int>("--clinics") { Description = "Number of clinics.", DefaultValueFactory = _ => 12 };
+        var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same data).", DefaultValueFactory = _ => 1 };
+        var output = new Option<FileInfo>("--out") { Description = "Sessions CSV to write.", Required = true };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Also write the planted ground truth as JSON." };
+        var continuous = new Option<bool>("--continuous-pain") { Description = "Record unrounded pain (default: integer NPRS 0-10)." };
+        var complete = new Option<bool>("--no-missing") { Description = "Leave out the planted MCAR missingness." };
+        var format = CliContext.FormatOption();
+        var command = new Command("simulate", "Simulate NMT session data with planted, documented effects (docs/simulator.md).");
+        foreach (var option in new Option[] { clients, clinics, seed, output, truth, continuous, complete, format })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var options = new SimulationOptions
+            {
+                Clients = parse.GetValue(clients),
+                Clinics = parse.GetValue(clinics),
+                Seed = parse.GetValue(seed),
+                IntegerPain = !parse.GetValue(continuous),
+                Missingness = !parse.GetValue(complete),
+            };
+            var simulated = SessionSimulator.Simulate(options);
+            var csvPath = parse.GetValue(output)!.FullName;
+            var truthPath = parse.GetValue(truth)?.FullName;
+            Write(csvPath, path => SessionCsvWriter.Write(simulated.Table, path));
+            if (truthPath is not null)
+            {
+                Write(truthPath, simulated.Truth.Save);
+            }
+            context.WriteTables(parse.GetValue(format), [Summary(simulated, csvPath, truthPath)], ["simulation"]);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Write(string path, Action<string> write)
+    {
+        try
+        {
+            write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NmtInputException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+
+    private static ResultTable Summary(SimulatedSessions simulated, string csvPath, string? truthPath)
+    {
+        var table = new ResultTable("Simulation", "file", "rows", "clients", "clinics", "seed");
+        table.AddRow(csvPath, simulated.Table.RowCount, simulated.Truth.Options.Clients, simulated.Truth.Options.Clinics, simulated.Truth.Options.Seed);
+        if (truthPath is not null)
+        {
+            table.AddNote($"ground truth written to {truthPath}");
+        }
+        return table;
+    }
+}
