@@ -56,6 +56,28 @@ public class MetaCommandTests
     }
 
     [Fact]
+    public void Json_reports_excluded_rows_and_zero_cell_notes()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "study,ai,bi,ci,di\nA,0,40,4,36\nB,3,47,6,44\nC,,48,5,45\nD,2,48,7,43\n");
+            var (code, output, _) = Run("meta", file, "--measure", "OR", "--format", "json");
+            Assert.Equal(0, code);
+            var json = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(3, json.GetProperty("k").GetInt32());
+            var excluded = Assert.Single(json.GetProperty("excluded_rows").EnumerateArray());
+            Assert.Equal(4, excluded.GetProperty("row").GetInt32());
+            Assert.Equal("missing ai", excluded.GetProperty("reason").GetString());
+            Assert.Contains("zero cell", json.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Csv_output_is_tidy_tables()
     {
         var (code, output, _) = Run("meta", "--demo", "--format", "csv");
