@@ -85,4 +85,14 @@ public class BadInputTests
         Assert.Contains("SMD, MD, RR, OR or GEN", Assert.Throws<NmtInputException>(() => EffectMeasures.Parse("HR")).Message, StringComparison.Ordinal);
         Assert.Contains("REML, DL, FE or PM", Assert.Throws<NmtInputException>(() => MetaAnalysisOptions.ParseMethod("SJ")).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reml_converges_on_a_large_outcome_scale()
+    {
+        // normand1999 MD rescaled by 1000 (e.g. ms instead of s): τ² scales by 10⁶, the estimate by 10³.
+        var baseline = MetaAnalysis.Fit(Effects(File.ReadAllText(Reference.PathOf("normand1999.csv")), EffectMeasure.MeanDifference));
+        var scaled = MetaAnalysis.Fit(baseline.Effects.Studies.Select(s => s with { Yi = s.Yi * 1000, Vi = s.Vi * 1e6 }).ToArray(), EffectMeasure.MeanDifference);
+        Assert.Equal(baseline.Tau2 * 1e6, scaled.Tau2, baseline.Tau2 * 1e6 * 1e-9);
+        Assert.Equal(baseline.Estimate * 1000, scaled.Estimate, Math.Abs(baseline.Estimate) * 1000 * 1e-9);
+    }
 }
