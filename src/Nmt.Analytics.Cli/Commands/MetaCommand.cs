@@ -22,14 +22,14 @@ internal static class MetaCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var demo = new Option<bool>("--demo") { Description = "Use the bundled SYNTHETIC demo study table (13 invented NMT trials; illustrative only)." };
-        var measure = new Option<string?>("--measure") { Description = "SMD, MD, RR, OR or GEN (default: inferred from the columns; SMD for means, RR for counts)." };
-        var method = new Option<string>("--method") { Description = "tau^2 estimator: REML (default), DL, FE or PM.", DefaultValueFactory = _ => "REML" };
+        var measure = new Option<string?>("--measure") { HelpName = "SMD|MD|RR|OR|GEN", Description = "SMD, MD, RR, OR or GEN (default: inferred from the columns; SMD for means, RR for counts)." };
+        var method = new Option<string>("--method") { HelpName = "REML|DL|FE|PM", Description = "tau^2 estimator: REML (default), DL, FE or PM.", DefaultValueFactory = _ => "REML" };
         var hk = new Option<bool>("--hk") { Description = "Hartung-Knapp-Sidik-Jonkman adjustment: t(k-1) tests, CIs and prediction interval." };
-        var pi = new Option<string?>("--pi") { Description = "Prediction interval: 'riley' for t(k-2) (Riley et al. 2011); default is metafor's normal-theory interval." };
-        var subgroup = new Option<string?>("--subgroup") { Description = "Categorical column: pool each level separately and test subgroup differences." };
-        var moderator = new Option<string?>("--moderator") { Description = "Column for a meta-regression on one moderator (numeric or categorical)." };
+        var pi = new Option<string?>("--pi") { HelpName = "riley", Description = "Prediction interval: 'riley' for t(k-2) (Riley et al. 2011); default is metafor's normal-theory interval." };
+        var subgroup = new Option<string?>("--subgroup") { HelpName = "COL", Description = "Categorical column: pool each level separately and test subgroup differences." };
+        var moderator = new Option<string?>("--moderator") { HelpName = "COL", Description = "Column for a meta-regression on one moderator (numeric or categorical)." };
         var leaveOneOut = new Option<bool>("--leave-one-out") { Description = "Refit without each study in turn." };
-        var forest = new Option<FileInfo?>("--forest") { Description = "Write a forest plot to FILE.png or FILE.svg." };
+        var forest = new Option<FileInfo?>("--forest") { HelpName = "FILE.png|svg", Description = "Write a forest plot to FILE.png or FILE.svg." };
         var format = CliContext.FormatOption();
         var command = new Command("meta", "Meta-analysis of study-level effects (matches R's metafor rma()).");
         command.Arguments.Add(data);

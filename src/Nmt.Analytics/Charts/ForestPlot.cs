@@ -100,7 +100,7 @@ public static class ForestPlot
 
     private static ScottPlot.TickGenerators.NumericManual RatioTicks(MetaAnalysisResult result)
     {
-        double[] candidates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100];
+        double[] candidates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]; // 1-2-5 steps: evenly spread on a log axis
         var lows = result.Effects.Studies.Select(s => s.Yi - (2 * Math.Sqrt(s.Vi))).Append(result.PiLow).Where(double.IsFinite);
         var highs = result.Effects.Studies.Select(s => s.Yi + (2 * Math.Sqrt(s.Vi))).Append(result.PiHigh).Where(double.IsFinite);
         var (low, high) = (Math.Min(lows.Min(), 0), Math.Max(highs.Max(), 0));

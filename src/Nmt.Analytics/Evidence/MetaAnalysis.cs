@@ -43,7 +43,8 @@ public static class MetaAnalysis
             if (!(s.Vi > 0) || !double.IsFinite(s.Vi) || !double.IsFinite(s.Yi))
             {
                 throw new NmtInputException(
-                    $"study '{s.Study}' has effect {s.Yi} with sampling variance {s.Vi}; the variance must be a positive number.",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"study '{s.Study}' has effect {s.Yi} with sampling variance {s.Vi}; the variance must be a positive number."),
                     s.Line == 0 ? null : s.Line, "vi");
             }
         }

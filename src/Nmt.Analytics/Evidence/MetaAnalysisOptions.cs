@@ -18,7 +18,7 @@ public sealed record MetaAnalysisOptions
     /// <summary>Confidence level of all intervals (0.95).</summary>
     public double Level { get; init; } = 0.95;
 
-    /// <summary>Convergence threshold on |Δτ²| for REML (metafor's default is 1e-5; ours is tighter).</summary>
+    /// <summary>Convergence threshold on |Δτ²| for REML, relative when τ² &gt; 1 (metafor's default is 1e-5 absolute; ours is tighter).</summary>
     public double Threshold { get; init; } = 1e-12;
 
     /// <summary>Maximum Fisher-scoring iterations for REML.</summary>

@@ -169,7 +169,8 @@ public sealed class MetaAnalysisResult
     /// <summary>
     /// The <c>nmt meta</c> JSON contract: measure, method, k, estimate, std_error, ci_low, ci_high, p_value, tau2, i2, q,
     /// q_p, pi_low, pi_high, studies[{study, yi, vi, weight}]; ratio measures add exp_estimate, exp_ci_low, exp_ci_high,
-    /// exp_pi_low, exp_pi_high (and exp_yi per study).
+    /// exp_pi_low, exp_pi_high (and exp_yi per study). Only when present: <c>excluded_rows</c> [{row, reason}] (rows left
+    /// out for missing values) and <c>notes</c> (e.g. zero-cell corrections) — exclusions are never silent.
     /// </summary>
     public JsonObject ToJson()
     {
@@ -210,6 +211,15 @@ public sealed class MetaAnalysisResult
             studies.Add(study);
         }
         obj["studies"] = studies;
+        if (Effects.Excluded.Count > 0)
+        {
+            obj["excluded_rows"] = new JsonArray(Effects.Excluded
+                .Select(e => (JsonNode?)new JsonObject { ["row"] = e.Line, ["reason"] = e.Reason }).ToArray());
+        }
+        if (Effects.Notes.Count > 0)
+        {
+            obj["notes"] = new JsonArray(Effects.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+        }
         return obj;
     }
 

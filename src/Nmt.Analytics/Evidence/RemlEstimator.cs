@@ -5,7 +5,7 @@ namespace Nmt.Analytics.Evidence;
 /// <summary>
 /// Restricted maximum-likelihood τ² by Fisher scoring, exactly as metafor's rma.uni: start at the
 /// Hedges (HE) estimate, step Δ = (yᵀPPy − tr P) / tr(PP), halve a step that would go below 0,
-/// stop when |Δτ²| falls below the threshold (Viechtbauer 2005, J Educ Behav Stat 30:261).
+/// stop when |Δτ²| falls below the threshold (relative to τ² when τ² &gt; 1) (Viechtbauer 2005, J Educ Behav Stat 30:261).
 /// </summary>
 internal sealed class RemlEstimator(double threshold, int maxIterations) : ITau2Estimator
 {
@@ -27,7 +27,8 @@ internal sealed class RemlEstimator(double threshold, int maxIterations) : ITau2
                 step /= 2;
             }
             tau2 += step;
-            if (Math.Abs(step) <= threshold)
+            // Relative for large τ² (outcomes on big scales), where rounding alone exceeds an absolute 1e-12.
+            if (Math.Abs(step) <= threshold * Math.Max(1, tau2))
             {
                 return tau2;
             }
