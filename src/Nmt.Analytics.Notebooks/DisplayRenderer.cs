@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Data.Analysis;
+using Nmt.Analytics.Results;
+using ScottPlot;
+
+namespace Nmt.Analytics.Notebooks;
+
+/// <summary>
+/// Turns a displayed value into MIME-keyed content: a ScottPlot <see cref="Plot"/> → <c>image/png</c>; anything
+/// with a public <c>ToHtml()</c> (e.g. <see cref="ResultTable"/>) → <c>text/html</c>; a <see cref="DataFrame"/> →
+/// an HTML table of its first rows; everything also gets <c>text/plain</c>.
+/// </summary>
+public static class DisplayRenderer
+{
+    /// <summary>How many rows of a <see cref="DataFrame"/> are shown.</summary>
+    public const int DataFrameRows = 20;
+
+    /// <summary>The MIME bundle for <paramref name="value"/> (PNG content is base64).</summary>
+    public static IReadOnlyDictionary<string, string> Render(object? value)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (value)
+        {
+            case null:
+                data["text/plain"] = "null";
+                return data;
+            case string text:
+                data["text/plain"] = text;
+                return data;
+            case Plot plot:
+                data["image/png"] = Convert.ToBase64String(PlotImages.ToPng(plot));
+                data["text/plain"] = "ScottPlot.Plot";
+                return data;
+            case DataFrame frame:
+                data["text/html"] = DataFrameHtml(frame);
+                data["text/plain"] = $"DataFrame ({frame.Rows.Count} rows x {frame.Columns.Count} columns)";
+                return data;
+        }
+        if (HtmlTypeFormatter.TryToHtml(value) is { } html)
+        {
+            data["text/html"] = html;
+        }
+        data["text/plain"] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? value.GetType().FullName ?? "?";
+        return data;
+    }
+
+    private static string DataFrameHtml(DataFrame frame)
+    {
+        var sb = new StringBuilder("<table class=\"nmt-dataframe\"><thead><tr>");
+        foreach (var column in frame.Columns)
+        {
+            sb.Append("<th>").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
+        }
+        sb.Append("</tr></thead><tbody>");
+        var shown = Math.Min(frame.Rows.Count, DataFrameRows);
+        for (long row = 0; row < shown; row++)
+        {
+            sb.Append("<tr>");
+            foreach (var column in frame.Columns)
+            {
+                sb.Append("<td>").Append(WebUtility.HtmlEncode(ResultTable.FormatText(column[row]))).Append("</td>");
+            }
+            sb.Append("</tr>");
+        }
+        sb.Append("</tbody></table>");
+        if (frame.Rows.Count > shown)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p>(first {shown} of {frame.Rows.Count} rows)</p>");
+        }
+        return sb.ToString();
+    }
+}
