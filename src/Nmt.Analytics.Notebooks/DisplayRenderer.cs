@@ -46,6 +46,10 @@ public static class DisplayRenderer
         return data;
     }
 
+    /// <summary>Data values as stored (round-trip numbers), missing as <c>NA</c>.</summary>
+    private static string Cell(object? value) =>
+        value is null or double.NaN or float.NaN ? "NA" : ResultTable.FormatExact(value);
+
     private static string DataFrameHtml(DataFrame frame)
     {
         var sb = new StringBuilder("<table class=\"nmt-dataframe\"><thead><tr>");
@@ -60,7 +64,7 @@ public static class DisplayRenderer
             sb.Append("<tr>");
             foreach (var column in frame.Columns)
             {
-                sb.Append("<td>").Append(WebUtility.HtmlEncode(ResultTable.FormatText(column[row]))).Append("</td>");
+                sb.Append("<td>").Append(WebUtility.HtmlEncode(Cell(column[row]))).Append("</td>");
             }
             sb.Append("</tr>");
         }

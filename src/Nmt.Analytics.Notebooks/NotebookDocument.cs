@@ -96,7 +96,9 @@ public sealed class NotebookDocument
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json appends " LineNumber: … | BytePositionInLine: …" and " Path: …"; the position is already in our message.
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        cut = cut > 0 ? cut : message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 }

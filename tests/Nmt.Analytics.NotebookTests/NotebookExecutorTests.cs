@@ -169,4 +169,38 @@ public class NotebookExecutorTests
 
         Assert.Equal(["1/3 Started", "1/3 Succeeded", "2/3 Started", "2/3 Failed"], seen);
     }
+
+    [Fact]
+    public async Task A_dataframe_shows_as_an_html_table_of_its_first_20_rows()
+    {
+        var (notebook, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var html = TestNotebooks.Text(Assert.Single(TestNotebooks.WrittenOutputs(notebook, 1))!["data"]!["text/html"]);
+        Assert.Equal(21, html.Split("<tr>").Length - 1); // header + 20 rows
+        Assert.Contains("<th>pain</th><th>clinic</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>9.5</td><td>c1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("first 20 of 25 rows", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_package_version_other_than_the_carried_one_runs_with_a_note()
+    {
+        var (_, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
+
+        var note = Assert.Single(result.Notes);
+        Assert.StartsWith("notebook dataframe-and-versions.ipynb: package 'Microsoft.Data.Analysis' 0.0.1 was requested; using the 0.23", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_error_is_a_stderr_stream_and_library_types_are_imported()
+    {
+        var (notebook, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var outputs = TestNotebooks.WrittenOutputs(notebook, 2);
+        Assert.Equal("stderr", outputs[0]!["name"]!.GetValue<string>());
+        Assert.Equal("a warning\n", TestNotebooks.Text(outputs[0]!["text"]));
+        Assert.Equal("2", TestNotebooks.Text(outputs[1]!["data"]!["text/plain"]));
+    }
 }
