@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using Nmt.Analytics.Results;
 using ScottPlot;
@@ -12,7 +13,7 @@ namespace Nmt.Analytics.Notebooks;
 /// with a public <c>ToHtml()</c> (e.g. <see cref="ResultTable"/>) → <c>text/html</c>; a <see cref="DataFrame"/> →
 /// an HTML table of its first rows; everything also gets <c>text/plain</c>.
 /// </summary>
-public static class DisplayRenderer
+public static partial class DisplayRenderer
 {
     /// <summary>How many rows of a <see cref="DataFrame"/> are shown.</summary>
     public const int DataFrameRows = 20;
@@ -33,6 +34,12 @@ public static class DisplayRenderer
                 data["image/png"] = Convert.ToBase64String(PlotImages.ToPng(plot));
                 data["text/plain"] = "ScottPlot.Plot";
                 return data;
+            case HtmlString markup when PngImage().Match(markup.Html) is { Success: true } image:
+                // A lone <img> with a PNG data URI (ScottPlot's GetPngHtml, the kernel-portable way to show a
+                // chart) is stored as image/png, so every notebook viewer shows it as an image.
+                data["image/png"] = image.Groups["base64"].Value;
+                data["text/plain"] = "image/png";
+                return data;
             case DataFrame frame:
                 data["text/html"] = DataFrameHtml(frame);
                 data["text/plain"] = $"DataFrame ({frame.Rows.Count} rows x {frame.Columns.Count} columns)";
@@ -45,6 +52,9 @@ public static class DisplayRenderer
         data["text/plain"] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? value.GetType().FullName ?? "?";
         return data;
     }
+
+    [GeneratedRegex("""^\s*<img\b[^>]*\bsrc=["']data:image/png;base64,(?<base64>[A-Za-z0-9+/=]+)["'][^>]*>(\s*</img>)?\s*$""")]
+    private static partial Regex PngImage();
 
     /// <summary>Data values as stored (round-trip numbers), missing as <c>NA</c>.</summary>
     private static string Cell(object? value) =>

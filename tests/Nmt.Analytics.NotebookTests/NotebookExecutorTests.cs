@@ -203,4 +203,15 @@ public class NotebookExecutorTests
         Assert.Equal("a warning\n", TestNotebooks.Text(outputs[0]!["text"]));
         Assert.Equal("2", TestNotebooks.Text(outputs[1]!["data"]!["text/plain"]));
     }
+
+    [Fact]
+    public async Task Html_of_a_lone_png_image_from_GetPngHtml_is_stored_as_image_png()
+    {
+        var (notebook, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        var data = Assert.Single(TestNotebooks.WrittenOutputs(notebook, 3))!["data"]!;
+        Assert.Null(data["text/html"]);
+        Assert.Equal(PngSignature, Convert.FromBase64String(data["image/png"]!.GetValue<string>())[..8]);
+    }
 }
