@@ -32,7 +32,8 @@ internal static class ScriptEnvironment
 
     private static IEnumerable<string> Imports()
     {
-        string[] common = ["System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Threading.Tasks"];
+        // .NET Interactive's C# kernel imports System, System.Text, System.Linq, System.Collections.Generic and System.Threading.Tasks.
+        string[] common = ["System", "System.IO", "System.Text", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Threading.Tasks"];
         var library = typeof(Results.ResultTable).Assembly.GetExportedTypes()
             .Select(t => t.Namespace)
             .OfType<string>()
