@@ -28,5 +28,6 @@ public static class NmtCli
         DescribeCommand.Create(context),
         MetaCommand.Create(context),
         SimulateCommand.Create(context),
+        NotebookCommand.Create(context),
     ];
 }

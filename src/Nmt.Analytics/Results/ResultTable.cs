@@ -14,6 +14,7 @@ namespace Nmt.Analytics.Results;
 /// Cells are <see cref="string"/>, <see cref="double"/>, <see cref="int"/>, <see cref="long"/>,
 /// <see cref="bool"/> or null (missing; shown as <c>NA</c> in text and empty in CSV).
 /// </remarks>
+[TypeFormatterSource(typeof(HtmlFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class ResultTable
 {
     private readonly List<object?[]> _rows = [];

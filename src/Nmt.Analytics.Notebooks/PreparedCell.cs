@@ -1,0 +1,6 @@
+namespace Nmt.Analytics.Notebooks;
+
+/// <summary>A code cell ready for Roslyn: directives lifted out (commented, so line numbers stay) and magics dropped.</summary>
+/// <param name="Code">The C# to compile.</param>
+/// <param name="References">The <c>#r</c> directives found.</param>
+internal sealed record PreparedCell(string Code, IReadOnlyList<ReferenceDirective> References);
