@@ -23,9 +23,11 @@ public static class ModelFrameBuilder
         ArgumentNullException.ThrowIfNull(table);
         var response = formula.Response
             ?? throw new NmtInputException($"the formula '{formula.Text}' has no response; write it as 'pain_change ~ {formula.Text.TrimStart('~', ' ')}'.");
-        var evaluator = new VariableEvaluator(table, options ?? ModelFrameOptions.Default, formula.Text);
+        options ??= ModelFrameOptions.Default;
+        var evaluator = new VariableEvaluator(table, options, formula.Text);
         var data = new Dictionary<ModelVariable, VariableData>();
-        foreach (var variable in AllVariables(formula))
+        var required = options.RequiredColumns.Select(c => new ModelVariable(new NameNode(c, 0)));
+        foreach (var variable in AllVariables(formula).Concat(required))
         {
             data.TryAdd(variable, evaluator.Evaluate(variable));
         }

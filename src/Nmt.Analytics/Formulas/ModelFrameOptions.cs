@@ -18,6 +18,12 @@ public sealed record ModelFrameOptions
     /// <summary>Prefix of technique indicator columns: <c>tech_muscle_energy</c> is 1 when the session used <c>muscle_energy</c>.</summary>
     public string TechniquePrefix { get; init; } = "tech_";
 
+    /// <summary>
+    /// Extra columns that must be present in a row for it to be used (e.g. the cluster column of a robust fit);
+    /// rows missing one are excluded with the reason <c>missing &lt;column&gt;</c>.
+    /// </summary>
+    public IReadOnlyList<string> RequiredColumns { get; init; } = [];
+
     /// <summary>When true, <c>pain_change</c> = <c>pain_post − pain_pre</c> is available even if the table lacks it.</summary>
     public bool DeriveOutcomes { get; init; } = true;
 }
