@@ -96,7 +96,8 @@ public static class OlsModel
             case CovarianceType.HC1:
                 return (Sandwich(bread, x, i => e[i] * e[i]) * ((double)n / (n - p)), n - p, null);
             case CovarianceType.HC3:
-                return (Sandwich(bread, x, i => e[i] * e[i] / ((1 - h[i]) * (1 - h[i]))), n - p, null);
+                // An observation with leverage 1 makes HC3 undefined (R/sandwich give NaN): 0/0.
+                return (Sandwich(bread, x, i => h[i] > 1 - 1e-10 ? double.NaN : e[i] * e[i] / ((1 - h[i]) * (1 - h[i]))), n - p, null);
             case CovarianceType.CR1:
                 var labels = options.Clusters!;
                 var groups = labels.Distinct(StringComparer.Ordinal).Select((l, g) => (l, g)).ToDictionary(t => t.l, t => t.g, StringComparer.Ordinal);
