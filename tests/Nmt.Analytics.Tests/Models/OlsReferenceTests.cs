@@ -21,6 +21,11 @@ public class OlsReferenceTests
         {
             foreach (var type in new[] { "classical", "hc1", "hc3", "cr1" })
             {
+                // Saturated cells: the CR1 variance of some coefficients is zero analytically; both sides give rounding noise.
+                if (c.GetProperty("name").GetString() == "mtcars_aliased_cells" && type == "cr1")
+                {
+                    continue;
+                }
                 data.Add(c.GetProperty("name").GetString()!, type);
             }
         }

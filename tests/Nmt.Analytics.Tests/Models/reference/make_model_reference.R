@@ -7,7 +7,11 @@ Sys.setlocale("LC_COLLATE", "C")
 
 as_text <- function(d) { for (n in names(d)) if (is.factor(d[[n]])) d[[n]] <- as.character(d[[n]]); d }
 mt <- cbind(model = rownames(mtcars), mtcars); mt$wt2 <- 2 * mt$wt
-data_sets <- list(mtcars = mt, warpbreaks = as_text(warpbreaks), iris = as_text(iris),
+# Cluster ids that are not regressors (a cluster equal to a factor level makes CR1 degenerate):
+# warpbreaks' 9 replicates per wool x tension cell as 'loom', iris rows as 10 'plot's per species.
+wb <- as_text(warpbreaks); wb$loom <- rep(1:9, 6)
+ir <- as_text(iris); ir$plot <- rep(1:10, 15)
+data_sets <- list(mtcars = mt, warpbreaks = wb, iris = ir,
                   ToothGrowth = as_text(ToothGrowth), airquality = airquality, infert = as_text(infert))
 set.seed(20240501)
 sep <- data.frame(x = c(-3, -2.5, -2, -1.5, -1, -0.5, 0.5, 1, 1.5, 2, 2.5, 3), z = round(rnorm(12), 3))
@@ -37,11 +41,11 @@ inference <- function(fit, V, df) {
 lm_cases <- list(
   list(name = "mtcars_cyl", data = "mtcars", formula = "mpg ~ wt + factor(cyl)", cluster = "carb"),
   list(name = "mtcars_interactions", data = "mtcars", formula = "mpg ~ wt * factor(am) + I(hp^2) + log(disp)", cluster = "gear"),
-  list(name = "warpbreaks_factorial", data = "warpbreaks", formula = "breaks ~ wool * tension", cluster = "tension"),
-  list(name = "iris_species_slopes", data = "iris", formula = "Sepal.Length ~ Species * Petal.Width", cluster = "Species"),
+  list(name = "warpbreaks_factorial", data = "warpbreaks", formula = "breaks ~ wool * tension", cluster = "loom"),
+  list(name = "iris_species_slopes", data = "iris", formula = "Sepal.Length ~ Species * Petal.Width", cluster = "plot"),
   list(name = "airquality_missing", data = "airquality", formula = "Ozone ~ Solar.R + Wind + Temp + factor(Month)", cluster = "Month"),
   list(name = "mtcars_aliased_duplicate", data = "mtcars", formula = "mpg ~ wt + hp + wt2", cluster = "carb"),
-  list(name = "mtcars_aliased_cells", data = "mtcars", formula = "mpg ~ factor(gear) * factor(carb)", cluster = "cyl"),
+  list(name = "mtcars_aliased_cells", data = "mtcars", formula = "mpg ~ factor(gear) * factor(carb)", cluster = "am"),
   list(name = "mtcars_no_intercept", data = "mtcars", formula = "mpg ~ 0 + wt + hp", cluster = "carb")
 )
 lm_out <- lapply(lm_cases, function(k) {
