@@ -34,6 +34,11 @@ internal static class ReferenceAssert
                 Assert.True(double.IsNaN(actual[i]), $"{label}[{i}]: expected NA, got {actual[i]}");
                 continue;
             }
+            if (double.IsInfinity(expected[i]))
+            {
+                Assert.Equal(expected[i], actual[i]);
+                continue;
+            }
             var scale = Math.Max(Math.Abs(expected[i]), 1e-4 * largest); // values that are zero analytically are rounding noise in both
             Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * scale,
                 $"{label}[{i}]: expected {expected[i]:R}, got {actual[i]:R} (rel. diff {Math.Abs(expected[i] - actual[i]) / scale:E2})");
