@@ -33,7 +33,7 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
         switch (column)
         {
             case NumericColumn numeric:
-                return VariableData.Numeric(name.Name, numeric.Values, Reasons(numeric.Values, name.Name, name.Name));
+                return VariableData.Numeric(name.Name, numeric.Values, Reasons(numeric.Values, numeric.Name, name.Name));
             case TextColumn text:
                 var reasons = text.Values.Select(v => v is null ? "missing " + name.Name : null).ToArray();
                 var factor = VariableData.Factor(name.Name, text.Values, reasons, numericLevels: false);
