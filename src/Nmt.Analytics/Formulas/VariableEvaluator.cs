@@ -173,7 +173,11 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
         {
             return TechniqueIndicator(name, codes);
         }
-        throw table.UnknownColumn(name.Name);
+        if (name.Name == ".")
+        {
+            throw Error(name, "'.' (all other columns) is not supported; list the columns you want");
+        }
+        throw new NmtInputException($"formula position {name.Position}: {table.UnknownColumn(name.Name).Message}");
     }
 
     private NumericColumn TechniqueIndicator(NameNode name, CodeSetColumn codes)

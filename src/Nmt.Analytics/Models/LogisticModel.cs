@@ -23,6 +23,7 @@ public static class LogisticModel
         ArgumentNullException.ThrowIfNull(frame);
         options ??= new LogisticOptions();
         Validate(frame);
+        Validate(options);
         // glm.fit's QR tolerance: min(1e-7, epsilon / 1000).
         var aliased = AliasDetector.Aliased(frame.X, Math.Min(1e-7, options.Epsilon / 1000));
         var keep = Enumerable.Range(0, aliased.Length).Where(j => !aliased[j]).ToArray();
@@ -68,6 +69,18 @@ public static class LogisticModel
         if (frame.X.ColumnCount == 0)
         {
             throw new NmtInputException($"'{frame.Formula}' has no coefficients to estimate.");
+        }
+    }
+
+    private static void Validate(LogisticOptions options)
+    {
+        if (options.Level is <= 0 or >= 1)
+        {
+            throw new NmtInputException($"the confidence level must be between 0 and 1 (got {options.Level}).");
+        }
+        if (options.MaxIterations < 1 || options.Epsilon <= 0)
+        {
+            throw new NmtInputException("logistic regression needs at least one iteration and a positive tolerance.");
         }
     }
 

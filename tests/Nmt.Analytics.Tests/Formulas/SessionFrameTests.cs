@@ -90,7 +90,7 @@ public class SessionFrameTests
     {
         var error = Assert.Throws<NmtInputException>(() => ModelFrameBuilder.Build("pain_change ~ stres", Sessions()));
 
-        Assert.Contains("unknown column 'stres'. Did you mean 'stress'?", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("formula position 15: unknown column 'stres'. Did you mean 'stress'?", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +115,36 @@ public class SessionFrameTests
         var error = Assert.Throws<NmtInputException>(() => ModelFrameBuilder.Build("pain_change ~ poly(stress)", Sessions()));
 
         Assert.Contains("unknown function 'poly'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dot_shorthand_is_refused_clearly()
+    {
+        var error = Assert.Throws<NmtInputException>(() => ModelFrameBuilder.Build("pain_change ~ .", Sessions()));
+
+        Assert.Contains("'.' (all other columns) is not supported", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Intercept_free_empty_model_has_no_columns_and_OLS_refuses_it()
+    {
+        var frame = ModelFrameBuilder.Build("pain_change ~ 0", Sessions());
+
+        Assert.Equal(0, frame.X.ColumnCount);
+        var error = Assert.Throws<NmtInputException>(() => Analytics.Models.OlsModel.Fit(frame));
+        Assert.Contains("no coefficients", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Categorical_response_is_refused_by_OLS()
+    {
+        var table = Sessions();
+        table.Add(new TextColumn("improved", ["yes", "no", "yes", "no", "yes", "yes"]));
+        var frame = ModelFrameBuilder.Build("improved ~ session", table);
+
+        Assert.Equal(["no", "yes"], frame.ResponseLevels);
+        Assert.Equal([1, 0, 1, 0, 1, 1], frame.Y.ToArray());
+        Assert.Throws<NmtInputException>(() => Analytics.Models.OlsModel.Fit(frame));
     }
 
     [Fact]
