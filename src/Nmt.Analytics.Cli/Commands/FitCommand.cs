@@ -10,7 +10,10 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level L]</c>.</summary>
 internal static class FitCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) => Create(context, DataInput.LoadTable);
+
+    /// <summary>The command with an injected table loader (tests run the whole command in-process).</summary>
+    internal static Command Create(CliContext context, Func<ParseResult, ColumnTable> load)
     {
         var data = CommonOptions.DataArgument();
         var demo = CommonOptions.DemoOption();
@@ -31,7 +34,7 @@ internal static class FitCommand
         }
         command.SetAction(parseResult => context.Guard(() =>
         {
-            var table = DataInput.LoadTable(parseResult);
+            var table = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
                 parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
             Write(context, parseResult.GetValue(format), Fit(table, request));

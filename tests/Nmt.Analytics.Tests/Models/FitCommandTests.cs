@@ -96,6 +96,44 @@ public class FitCommandTests
         Assert.Equal(1, code);
     }
 
+    [Theory]
+    [InlineData("json", "\"fixed_effects\"")]
+    [InlineData("csv", "term,estimate,std_error,statistic,df,p_value,ci_low,ci_high")]
+    [InlineData("table", "Coefficients")]
+    public void Whole_command_writes_the_chosen_format(string format, string expected)
+    {
+        var (code, stdout, stderr) = RunWithTable(Mtcars, "fit", "mtcars.csv", "--formula", "mpg ~ wt * factor(am)", "--cluster", "gear", "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        if (format == "json")
+        {
+            var json = JsonNode.Parse(stdout)!;
+            Assert.Equal("wt:factor(am)1", (string?)json["fixed_effects"]![3]!["term"]);
+            Assert.Equal(2.0, (double)json["fixed_effects"]![0]!["df"]!);
+        }
+    }
+
+    [Fact]
+    public void Whole_command_reports_formula_errors_with_exit_code_1()
+    {
+        var (code, _, stderr) = RunWithTable(Mtcars, "fit", "mtcars.csv", "--formula", "mpg ~ wt +");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: formula position 11: expected a variable", stderr, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunWithTable(Data.ColumnTable table, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr);
+        var root = new System.CommandLine.RootCommand { FitCommand.Create(context, _ => table) };
+        var code = root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     [Fact]
     public void Table_output_prints_coefficients_and_fit()
     {
