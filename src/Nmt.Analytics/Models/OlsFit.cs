@@ -97,7 +97,7 @@ public sealed class OlsFit
     public ResultTable Glance()
     {
         var table = new ResultTable("Model fit", "r_squared", "adj_r_squared", "sigma", "statistic", "p_value", "df", "log_lik", "aic", "bic", "deviance", "df_residual", "nobs");
-        table.AddRow(RSquared, AdjustedRSquared, Sigma, FStatistic, FPValue, FDfNumerator, LogLikelihood, Aic, Bic, ResidualSumOfSquares, DfResidual, Count);
+        table.AddRow(RSquared, AdjustedRSquared, Sigma, FStatistic, FPValue, (int)FDfNumerator, LogLikelihood, Aic, Bic, ResidualSumOfSquares, DfResidual, Count);
         return table;
     }
 }

@@ -60,6 +60,7 @@ public class OlsReferenceTests
         Close(Number(expected, "sigma"), fit.Sigma, Tolerance, "sigma");
         Close(Number(expected, "f_statistic"), fit.FStatistic, Tolerance, "F");
         Close(Number(expected, "f_p_value"), fit.FPValue, 1e-7, "F p");
+        Close(Number(expected, "f_df"), fit.FDfNumerator, 0, "F df");
         Close(Number(expected, "log_lik"), fit.LogLikelihood, Tolerance, "logLik");
         Close(Number(expected, "aic"), fit.Aic, Tolerance, "AIC");
         Close(Number(expected, "bic"), fit.Bic, Tolerance, "BIC");
