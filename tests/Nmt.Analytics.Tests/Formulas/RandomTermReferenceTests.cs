@@ -13,6 +13,7 @@ public class RandomTermReferenceTests
     [InlineData("sleepstudy_slopes")]
     [InlineData("sleepstudy_uncorrelated")]
     [InlineData("pastes_crossed_names")]
+    [InlineData("pastes_factor_slope")]
     public void Blocks_match_lme4(string name)
     {
         var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);

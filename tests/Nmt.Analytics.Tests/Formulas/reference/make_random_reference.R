@@ -10,7 +10,8 @@ write.csv(ps, "Pastes.csv", row.names = FALSE)
 cases <- list(
   list(name = "sleepstudy_slopes", data = "sleepstudy", formula = "Reaction ~ Days + (Days | Subject)"),
   list(name = "sleepstudy_uncorrelated", data = "sleepstudy", formula = "Reaction ~ Days + (Days || Subject)"),
-  list(name = "pastes_crossed_names", data = "Pastes", formula = "strength ~ 1 + (1 | batch) + (1 | batch:cask)")
+  list(name = "pastes_crossed_names", data = "Pastes", formula = "strength ~ 1 + (1 | batch) + (1 | batch:cask)"),
+  list(name = "pastes_factor_slope", data = "Pastes", formula = "strength ~ 1 + (cask | batch)")
 )
 out <- lapply(cases, function(k) {
   d <- if (k$data == "sleepstudy") ss else ps
