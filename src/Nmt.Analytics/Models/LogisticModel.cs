@@ -84,7 +84,7 @@ public static class LogisticModel
         }
     }
 
-    private sealed record IrlsResult(Vector<double> Beta, Vector<double> Eta, Matrix<double> Covariance, int Iterations, bool Converged, List<double> StepSizes);
+    private sealed record IrlsResult(Vector<double> Beta, Vector<double> Eta, Matrix<double> Covariance, int Iterations, bool Converged);
 
     /// <summary>R's <c>glm.fit</c> loop for the binomial family with logit link.</summary>
     private static IrlsResult Irls(Matrix<double> x, Vector<double> y, LogisticOptions options)
@@ -95,7 +95,6 @@ public static class LogisticModel
         Vector<double>? betaOld = null;
         Vector<double> beta = Vector<double>.Build.Dense(x.ColumnCount);
         Matrix<double> covariance = Matrix<double>.Build.Dense(x.ColumnCount, x.ColumnCount);
-        var steps = new List<double>();
         for (var iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
             var muEta = eta.Map(MuEta);
@@ -120,15 +119,14 @@ public static class LogisticModel
                 mu = eta.Map(LinkInverse);
                 dev = Deviance(y, mu);
             }
-            steps.Add(betaOld is null ? double.NaN : (beta - betaOld).AbsoluteMaximum());
             if (Math.Abs(dev - devOld) / (Math.Abs(dev) + 0.1) < options.Epsilon)
             {
-                return new IrlsResult(beta, eta, covariance, iteration, true, steps);
+                return new IrlsResult(beta, eta, covariance, iteration, true);
             }
             devOld = dev;
             betaOld = beta;
         }
-        return new IrlsResult(beta, eta, covariance, options.MaxIterations, false, steps);
+        return new IrlsResult(beta, eta, covariance, options.MaxIterations, false);
     }
 
     /// <summary>R's <c>logit_linkinv</c>: η clamped at ±30 so μ stays inside (0, 1).</summary>
