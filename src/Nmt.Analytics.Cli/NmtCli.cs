@@ -29,5 +29,6 @@ public static class NmtCli
         MetaCommand.Create(context),
         SimulateCommand.Create(context),
         NotebookCommand.Create(context),
+        FitCommand.Create(context),
     ];
 }

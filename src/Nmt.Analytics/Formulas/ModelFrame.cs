@@ -63,4 +63,16 @@ public sealed class ModelFrame
 
     /// <summary>Number of observations used.</summary>
     public int Count => Y.Count;
+
+    /// <summary>True when <see cref="X"/> has R's <c>(Intercept)</c> column.</summary>
+    public bool HasIntercept => FixedNames.Contains("(Intercept)");
+
+    /// <summary>The parsed formula, when the frame was built by <see cref="ModelFrameBuilder"/>.</summary>
+    public Formula? ParsedFormula { get; init; }
+
+    /// <summary>
+    /// For a two-level categorical response: its levels; <see cref="Y"/> is 0 for the first (reference) level and 1 for
+    /// the second, as R's <c>glm(family = binomial)</c> codes a factor response. Null for a numeric response.
+    /// </summary>
+    public IReadOnlyList<string>? ResponseLevels { get; init; }
 }

@@ -1,0 +1,100 @@
+namespace Nmt.Analytics.Formulas;
+
+/// <summary>
+/// Builds model-matrix columns exactly as R's <c>model.matrix</c> (src/library/stats/src/model.c):
+/// treatment contrasts, interaction columns with the first variable varying fastest, and R's rule for
+/// factors whose margin is absent (Chambers &amp; Hastie 1992, p. 38): a factor in a term is coded by
+/// contrasts when the term without it appears earlier in the model (or is empty), otherwise by a full set of indicators.
+/// Without an intercept the first factor of the first term containing one is coded by indicators.
+/// </summary>
+internal static class DesignMatrixBuilder
+{
+    public static List<DesignColumn> Build(
+        IReadOnlyList<Term> terms, bool hasIntercept, IReadOnlyDictionary<ModelVariable, VariableData> data, IReadOnlyList<int> rows)
+    {
+        var columns = new List<DesignColumn>();
+        if (hasIntercept)
+        {
+            columns.Add(new DesignColumn("(Intercept)", Enumerable.Repeat(1.0, rows.Count).ToArray()));
+        }
+        var fullCoding = FullCoding(terms, hasIntercept, data);
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var product = new List<DesignColumn> { new("", Enumerable.Repeat(1.0, rows.Count).ToArray()) };
+            foreach (var variable in terms[t].Variables)
+            {
+                var factorColumns = VariableColumns(data[variable], fullCoding.Contains((t, variable)), rows);
+                product = Multiply(product, factorColumns);
+            }
+            columns.AddRange(product);
+        }
+        return columns;
+    }
+
+    /// <summary>(term index, variable) pairs coded by indicators for all levels rather than contrasts.</summary>
+    private static HashSet<(int, ModelVariable)> FullCoding(IReadOnlyList<Term> terms, bool hasIntercept, IReadOnlyDictionary<ModelVariable, VariableData> data)
+    {
+        var full = new HashSet<(int, ModelVariable)>();
+        for (var t = 0; t < terms.Count; t++)
+        {
+            foreach (var variable in terms[t].Variables)
+            {
+                var rest = terms[t].Variables.Where(v => !v.Equals(variable)).ToList();
+                var margin = rest.Count == 0 || Enumerable.Range(0, t).Any(p => rest.All(terms[p].Variables.Contains));
+                if (!margin)
+                {
+                    full.Add((t, variable));
+                }
+            }
+        }
+        if (!hasIntercept)
+        {
+            for (var t = 0; t < terms.Count; t++)
+            {
+                var first = terms[t].Variables.FirstOrDefault(v => data[v].Kind == VariableKind.Factor);
+                if (first is not null)
+                {
+                    full.Add((t, first));
+                    break;
+                }
+            }
+        }
+        return full;
+    }
+
+    private static List<DesignColumn> VariableColumns(VariableData variable, bool allLevels, IReadOnlyList<int> rows)
+    {
+        switch (variable.Kind)
+        {
+            case VariableKind.Numeric:
+                return [new DesignColumn(variable.Name, rows.Select(r => variable.Numbers[r]).ToArray())];
+            case VariableKind.CodeSet:
+                return variable.CodesOver(rows)
+                    .Select(code => new DesignColumn(variable.Prefix + code, rows.Select(r => variable.Codes!.Contains(r, code) ? 1.0 : 0.0).ToArray()))
+                    .ToList();
+            default:
+                var levels = variable.LevelsOver(rows);
+                if (!allLevels && levels.Count < 2)
+                {
+                    throw new NmtInputException($"'{variable.Name}' has only one level ({string.Join(", ", levels)}) among the rows used; a categorical variable needs at least two.");
+                }
+                return levels.Skip(allLevels ? 0 : 1)
+                    .Select(level => new DesignColumn(variable.Prefix + level, rows.Select(r => variable.Labels[r] == level ? 1.0 : 0.0).ToArray()))
+                    .ToList();
+        }
+    }
+
+    private static List<DesignColumn> Multiply(List<DesignColumn> left, List<DesignColumn> right)
+    {
+        var result = new List<DesignColumn>(left.Count * right.Count);
+        foreach (var r in right)
+        {
+            foreach (var l in left)
+            {
+                var name = l.Name.Length == 0 ? r.Name : l.Name + ":" + r.Name;
+                result.Add(new DesignColumn(name, l.Values.Zip(r.Values, (a, b) => a * b).ToArray()));
+            }
+        }
+        return result;
+    }
+}

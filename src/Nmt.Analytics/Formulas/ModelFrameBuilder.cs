@@ -1,0 +1,152 @@
+using MathNet.Numerics.LinearAlgebra;
+using Nmt.Analytics.Data;
+
+namespace Nmt.Analytics.Formulas;
+
+/// <summary>
+/// Evaluates a formula on a table into a <see cref="ModelFrame"/>, as R's <c>model.frame</c> + <c>na.omit</c> +
+/// <c>model.matrix</c> (and lme4's <c>mkReTrms</c> for bar terms) do: rows with a missing value in any model variable
+/// are excluded with a reason; factor levels are those present in the rows used.
+/// </summary>
+public static class ModelFrameBuilder
+{
+    /// <summary>Parses <paramref name="formula"/> and evaluates it on <paramref name="table"/>.</summary>
+    /// <exception cref="NmtInputException">Syntax errors, unknown columns (with a suggestion), wrong types, no usable rows.</exception>
+    public static ModelFrame Build(string formula, ColumnTable table, ModelFrameOptions? options = null) =>
+        Build(Formula.Parse(formula), table, options);
+
+    /// <summary>Evaluates a parsed formula on <paramref name="table"/>.</summary>
+    /// <exception cref="NmtInputException">Unknown columns (with a suggestion), wrong types, no usable rows.</exception>
+    public static ModelFrame Build(Formula formula, ColumnTable table, ModelFrameOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(formula);
+        ArgumentNullException.ThrowIfNull(table);
+        var response = formula.Response
+            ?? throw new NmtInputException($"the formula '{formula.Text}' has no response; write it as 'pain_change ~ {formula.Text.TrimStart('~', ' ')}'.");
+        options ??= ModelFrameOptions.Default;
+        var evaluator = new VariableEvaluator(table, options, formula.Text);
+        var data = new Dictionary<ModelVariable, VariableData>();
+        var required = options.RequiredColumns.Select(c => new ModelVariable(new NameNode(c, 0)));
+        foreach (var variable in AllVariables(formula).Concat(required))
+        {
+            data.TryAdd(variable, evaluator.Evaluate(variable));
+        }
+        var (used, exclusions) = SplitRows(table, data.Values);
+        if (used.Count == 0)
+        {
+            throw new NmtInputException($"no rows left for '{formula.Text}': all {table.RowCount} rows have a missing value in a model variable ({exclusions.FirstOrDefault()?.Reason ?? "empty table"}, ...).");
+        }
+        var (y, levels) = Response(data[response], used);
+        var fixedColumns = DesignMatrixBuilder.Build(formula.Terms, formula.HasIntercept, data, used);
+        var x = fixedColumns.Count == 0
+            ? Matrix<double>.Build.Dense(used.Count, 0)
+            : Matrix<double>.Build.DenseOfColumnArrays(fixedColumns.Select(c => c.Values));
+        var blocks = formula.RandomTerms.Select(r => Block(r, data, used)).ToList();
+        return new ModelFrame(formula.Text, response.Name, y, x, fixedColumns.Select(c => c.Name).ToList(), blocks, used, exclusions)
+        {
+            ParsedFormula = formula,
+            ResponseLevels = levels,
+        };
+    }
+
+    private static IEnumerable<ModelVariable> AllVariables(Formula formula) =>
+        formula.Variables
+            .Concat(formula.RandomTerms.SelectMany(r => r.LeftVariables))
+            .Concat(formula.RandomTerms.SelectMany(r => r.GroupVariables));
+
+    private static (List<int> Used, List<RowExclusion> Exclusions) SplitRows(ColumnTable table, IEnumerable<VariableData> variables)
+    {
+        var ordered = variables.ToList();
+        var used = new List<int>(table.RowCount);
+        var exclusions = new List<RowExclusion>();
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            var reason = ordered.Select(v => v.MissingReasons[r]).FirstOrDefault(m => m is not null);
+            if (reason is null)
+            {
+                used.Add(r);
+            }
+            else
+            {
+                exclusions.Add(new RowExclusion(table.SourceLines[r], reason));
+            }
+        }
+        return (used, exclusions);
+    }
+
+    private static (Vector<double> Y, IReadOnlyList<string>? Levels) Response(VariableData response, List<int> rows)
+    {
+        switch (response.Kind)
+        {
+            case VariableKind.Numeric:
+                return (Vector<double>.Build.DenseOfEnumerable(rows.Select(r => response.Numbers[r])), null);
+            case VariableKind.Factor:
+                var levels = response.LevelsOver(rows);
+                if (levels.Count != 2)
+                {
+                    throw new NmtInputException($"the response '{response.Name}' is categorical with {levels.Count} levels ({string.Join(", ", levels.Take(5))}); use a numeric response, or a two-level one for logistic regression.");
+                }
+                return (Vector<double>.Build.DenseOfEnumerable(rows.Select(r => response.Labels[r] == levels[0] ? 0.0 : 1.0)), levels);
+            default:
+                throw new NmtInputException($"the response '{response.Name}' holds code sets; use one indicator such as tech_<code> as the response.");
+        }
+    }
+
+    private static RandomEffectBlock Block(RandomTerm term, IReadOnlyDictionary<ModelVariable, VariableData> data, List<int> rows)
+    {
+        var columns = DesignMatrixBuilder.Build(term.Terms, term.HasIntercept, data, rows);
+        var z = Matrix<double>.Build.DenseOfColumnArrays(columns.Select(c => c.Values));
+        var (index, levels) = GroupingFactor(term, data, rows);
+        return new RandomEffectBlock(term.GroupName, columns.Select(c => c.Name).ToList(), index, levels, z);
+    }
+
+    /// <summary>The grouping factor; for <c>a:b</c> its levels are the combinations present, <c>a</c> varying slowest (as R's <c>a:b</c>).</summary>
+    private static (int[] Index, List<string> Levels) GroupingFactor(RandomTerm term, IReadOnlyDictionary<ModelVariable, VariableData> data, List<int> rows)
+    {
+        var parts = term.GroupVariables.Select(v => GroupLabels(data[v], rows)).ToList();
+        var keys = new List<int[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            keys.Add(parts.Select(p => p.Codes[i]).ToArray());
+        }
+        var distinct = keys.Distinct(new SequenceComparer()).OrderBy(k => k, new SequenceComparer()).ToList();
+        var position = new Dictionary<int[], int>(new SequenceComparer());
+        for (var l = 0; l < distinct.Count; l++)
+        {
+            position[distinct[l]] = l;
+        }
+        var levels = distinct.Select(k => string.Join(":", k.Select((code, p) => parts[p].Levels[code]))).ToList();
+        return (keys.Select(k => position[k]).ToArray(), levels);
+    }
+
+    private static (int[] Codes, List<string> Levels) GroupLabels(VariableData variable, List<int> rows)
+    {
+        var factor = variable.Kind switch
+        {
+            VariableKind.Factor => variable,
+            VariableKind.Numeric => VariableData.Factor(variable.Name, variable.Numbers.Select(v => double.IsFinite(v) ? RNumberFormat.Format(v) : null).ToArray(), variable.MissingReasons, true),
+            _ => throw new NmtInputException($"'{variable.Name}' holds code sets and cannot group random effects."),
+        };
+        var levels = factor.LevelsOver(rows);
+        var lookup = levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        return (rows.Select(r => lookup[factor.Labels[r]!]).ToArray(), levels);
+    }
+
+    /// <summary>Compares integer tuples lexicographically.</summary>
+    private sealed class SequenceComparer : IEqualityComparer<int[]>, IComparer<int[]>
+    {
+        public bool Equals(int[]? x, int[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var v in obj)
+            {
+                hash.Add(v);
+            }
+            return hash.ToHashCode();
+        }
+
+        public int Compare(int[]? x, int[]? y) => x!.AsSpan().SequenceCompareTo(y);
+    }
+}

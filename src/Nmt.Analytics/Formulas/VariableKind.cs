@@ -1,0 +1,14 @@
+namespace Nmt.Analytics.Formulas;
+
+/// <summary>How an evaluated formula variable enters a design matrix.</summary>
+internal enum VariableKind
+{
+    /// <summary>One numeric column.</summary>
+    Numeric,
+
+    /// <summary>A categorical variable coded by treatment contrasts or indicators.</summary>
+    Factor,
+
+    /// <summary>A multi-valued code set: one 0/1 indicator per code, no reference.</summary>
+    CodeSet,
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Nmt.Analytics.Formulas;
+
+namespace Nmt.Analytics.Tests.Formulas;
+
+/// <summary>Model matrices (column names, order and values) against R's model.matrix on named data sets.</summary>
+public class ModelMatrixReferenceTests
+{
+    private static readonly Lazy<JsonElement[]> Cases = new(() =>
+        JsonDocument.Parse(File.ReadAllText(ReferenceCsv.PathOf("Formulas", "model_matrices.json"))).RootElement.EnumerateArray().ToArray());
+
+    public static TheoryData<string> CaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in Cases.Value)
+        {
+            data.Add(c.GetProperty("name").GetString()!);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Model_matrix_matches_R(string name)
+    {
+        var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
+
+        var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);
+
+        var columns = expected.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(columns, frame.FixedNames);
+        Assert.Equal(expected.GetProperty("n").GetInt32(), frame.Count);
+        var x = expected.GetProperty("x").EnumerateArray().ToArray();
+        for (var j = 0; j < columns.Count; j++)
+        {
+            var column = x[j].EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            for (var i = 0; i < column.Length; i++)
+            {
+                Assert.True(Math.Abs(column[i] - frame.X[i, j]) <= 1e-12 * Math.Max(1, Math.Abs(column[i])),
+                    $"{name}: X[{i},{columns[j]}] = {frame.X[i, j]}, R {column[i]}");
+            }
+        }
+        var excluded = expected.GetProperty("excluded_rows").EnumerateArray().Select(v => (long)v.GetInt32() + 1).ToList();
+        Assert.Equal(excluded, frame.Exclusions.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void Airquality_exclusions_name_the_missing_column()
+    {
+        var table = ReferenceCsv.Load("Formulas", "airquality.csv");
+
+        var frame = ModelFrameBuilder.Build("Ozone ~ Solar.R + Wind + factor(Month)", table);
+
+        Assert.Equal(42, frame.Exclusions.Count);
+        Assert.Equal(new Data.RowExclusion(6, "missing Ozone"), frame.Exclusions[0]); // R row 5: Ozone and Solar.R NA
+        Assert.Contains(frame.Exclusions, e => e.Reason == "missing Solar.R");
+        Assert.Equal(111, frame.Count);
+    }
+}
