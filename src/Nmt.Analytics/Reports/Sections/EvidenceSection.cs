@@ -1,0 +1,60 @@
+using Nmt.Analytics.Charts;
+using Nmt.Analytics.Evidence;
+using Nmt.Analytics.Evidence.EffectSizes;
+
+namespace Nmt.Analytics.Reports.Sections;
+
+/// <summary>"Evidence summary": pooled published-style studies by technique, and whether the network's clinics agree.</summary>
+internal static class EvidenceSection
+{
+    private static readonly string[] NetworkTechniques = ["ischemic_compression", "muscle_energy", "positional_release", "init"];
+
+    public static void Build(ReportSection section, ReportContext context)
+    {
+        if (context.Inputs.Studies is { } studies)
+        {
+            StudySynthesis(section, context, studies);
+        }
+        else
+        {
+            section.Paragraph("No study-level data were supplied, so only the within-network synthesis is shown.");
+        }
+        NetworkSynthesis(section, context);
+    }
+
+    private static void StudySynthesis(ReportSection section, ReportContext context, Data.ColumnTable studies)
+    {
+        var effects = EffectSizeCalculator.Compute(studies, EffectMeasure.StandardizedMeanDifference);
+        var summary = EvidenceSummary.ByGroup(effects, "technique");
+        section.Paragraph("Studies pooled by technique with a random-effects model (REML, as R's metafor). " +
+                          "Effects are standardised mean differences (Hedges' g) in pain: negative favours the technique.");
+        section.Bullets(summary.Statements.Select(s => s.Sentence));
+        context.Table(section, "evidence_summary", summary.Table());
+        var overall = MetaAnalysis.Fit(effects);
+        context.Figure(section, "forest_plot", ForestPlot.Create(overall, "All studies", "Hedges' g"),
+            "Forest plot: each study's effect with its 95 % CI (square size = weight); the diamond is the pooled estimate and the bar its prediction interval.");
+    }
+
+    private static void NetworkSynthesis(ReportSection section, ReportContext context)
+    {
+        var sessions = context.Inputs.Sessions;
+        var table = new Results.ResultTable("Do clinics agree? Technique vs no technique, pooled across clinics",
+            "technique", "k_clinics", "estimate", "ci_low", "ci_high", "tau2", "i2", "agreement");
+        foreach (var technique in NetworkTechniques)
+        {
+            try
+            {
+                var result = ClinicContrastSynthesis.Run(sessions, technique);
+                var pooled = result.Pooled;
+                table.AddRow(technique, pooled.K, pooled.Estimate, pooled.CiLow, pooled.CiHigh, pooled.Tau2, pooled.I2, result.Agreement());
+            }
+            catch (NmtInputException e)
+            {
+                table.AddNote($"{technique}: {e.Message}");
+            }
+        }
+        section.Paragraph("Within the network: for each technique, each clinic's mean immediate pain change in sessions with the technique " +
+                          "minus sessions without it (client means first), pooled across clinics. Large heterogeneity (I²) means clinics disagree.");
+        context.Table(section, "clinic_agreement", table);
+    }
+}
