@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nmt.Analytics.Cli.Commands;
 
 namespace Nmt.Analytics.Cli;
 
@@ -24,5 +25,6 @@ public static class NmtCli
     /// <summary>Every subcommand, one factory per file under <c>Commands/</c>.</summary>
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        ValidateCommand.Create(context),
     ];
 }
