@@ -52,7 +52,7 @@ internal static class ParquetTableReader
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory()).ConfigureAwait(false);
