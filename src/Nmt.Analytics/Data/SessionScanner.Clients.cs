@@ -3,7 +3,7 @@ namespace Nmt.Analytics.Data;
 /// <summary>Cross-field rules within a row, and the per-client rules across rows (duplicates, order, days).</summary>
 internal sealed partial class SessionScanner
 {
-    private int _client = -2, _clinic, _session, _day, _painPre, _painPost, _instrument, _score;
+    private int _client = -2, _clinic, _session, _day, _painPre, _painPost, _instrument, _score, _pptPre, _pptPost, _romPre, _romPost;
 
     private void ResolveIndexes()
     {
@@ -13,6 +13,7 @@ internal sealed partial class SessionScanner
         }
         (_client, _clinic, _session, _day) = (IndexOf("client_id"), IndexOf("clinic_id"), IndexOf("session"), IndexOf("day"));
         (_painPre, _painPost, _instrument, _score) = (IndexOf("pain_pre"), IndexOf("pain_post"), IndexOf("disability_instrument"), IndexOf("disability_score"));
+        (_pptPre, _pptPost, _romPre, _romPost) = (IndexOf("ppt_pre"), IndexOf("ppt_post"), IndexOf("rom_pre"), IndexOf("rom_post"));
     }
 
     private bool Has(int index) => index >= 0 && !double.IsNaN(Row.Numbers[index]);
@@ -38,8 +39,8 @@ internal sealed partial class SessionScanner
                 Warning("pain_pre", null, ValidationRules.MissingPain, "pain_pre and pain_post are both empty");
             }
         }
-        PostWithoutPre("ppt_pre", "ppt_post");
-        PostWithoutPre("rom_pre", "rom_post");
+        PostWithoutPre(_pptPre, _pptPost);
+        PostWithoutPre(_romPre, _romPost);
         if (_score >= 0 && !Blank(_score) && Blank(_instrument))
         {
             Error("disability_score", null, ValidationRules.ScoreWithoutInstrument,
@@ -47,11 +48,11 @@ internal sealed partial class SessionScanner
         }
     }
 
-    private void PostWithoutPre(string preName, string postName)
+    private void PostWithoutPre(int pre, int post)
     {
-        var (pre, post) = (IndexOf(preName), IndexOf(postName));
         if (post >= 0 && !Blank(post) && Blank(pre))
         {
+            var (postName, preName) = (_columns[post].Name, pre >= 0 ? _columns[pre].Name : _columns[post].Name.Replace("_post", "_pre", StringComparison.Ordinal));
             Warning(postName, null, ValidationRules.PostWithoutPre, $"{postName} is given without {preName}");
         }
     }
