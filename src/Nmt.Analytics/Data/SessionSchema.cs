@@ -81,7 +81,12 @@ public static class SessionSchema
         string unit, string meaning, string concept) =>
         new(name, ColumnKind.Integer, required, meaning, concept)
         {
-            Min = min, Max = max, PlausibleMin = plausibleMin, PlausibleMax = plausibleMax, Unit = unit, ValueRequired = required,
+            Min = min,
+            Max = max,
+            PlausibleMin = plausibleMin,
+            PlausibleMax = plausibleMax,
+            Unit = unit,
+            ValueRequired = required,
         };
 
     // pain_pre/pain_post are required columns whose cells may be empty (a missing rating is a warning, not an error).
@@ -89,6 +94,10 @@ public static class SessionSchema
         string unit, string meaning, string concept) =>
         new(name, ColumnKind.Number, required, meaning, concept)
         {
-            Min = min, Max = max, PlausibleMin = plausibleMin, PlausibleMax = plausibleMax, Unit = unit,
+            Min = min,
+            Max = max,
+            PlausibleMin = plausibleMin,
+            PlausibleMax = plausibleMax,
+            Unit = unit,
         };
 }
