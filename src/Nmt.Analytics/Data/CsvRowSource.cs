@@ -18,6 +18,9 @@ internal sealed class CsvRowSource : IRowSource
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
 
+    private long? _totalBytes;
+    private long _rows;
+
     private CsvRowSource(CsvReader? reader, CsvFormat? format)
     {
         _reader = reader;
@@ -31,6 +34,9 @@ internal sealed class CsvRowSource : IRowSource
     public long Line { get; private set; } = 1;
     public int FieldCount { get; private set; }
     public bool HasInvalidUtf8 { get; private set; }
+
+    public long? EstimatedRows =>
+        _totalBytes is { } total && _rows > 0 && _reader!.ByteOffset > 0 ? (long)(total * (double)_rows / _reader.ByteOffset) : null;
 
     /// <summary>True when the header line itself has invalid UTF-8.</summary>
     public bool HeaderHasInvalidUtf8 => _header.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal));
@@ -70,7 +76,7 @@ internal sealed class CsvRowSource : IRowSource
             DetectSeparatorHint = false,
         };
         var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
-        return new CsvRowSource(reader, format);
+        return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null };
     }
 
     public bool Read()
@@ -79,6 +85,7 @@ internal sealed class CsvRowSource : IRowSource
         {
             return false;
         }
+        _rows++;
         Line = _reader.LineNumber;
         FieldCount = _reader.FieldCount;
         HasInvalidUtf8 = !Utf8.IsValid(_reader.RawRecord);

@@ -24,6 +24,12 @@ internal interface IRowSource : IDisposable
     /// <summary>True when the current row contains bytes that are not valid UTF-8.</summary>
     bool HasInvalidUtf8 { get; }
 
+    /// <summary>
+    /// Estimated total number of rows once some rows have been read (from the byte offset and the file length), or null
+    /// when unknown. Lets the table builder size its arrays once instead of doubling them.
+    /// </summary>
+    long? EstimatedRows { get; }
+
     /// <summary>Advances to the next row; false at the end.</summary>
     bool Read();
 

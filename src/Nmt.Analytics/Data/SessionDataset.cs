@@ -94,6 +94,10 @@ public sealed class SessionDataset
         var builder = new SessionTableBuilder(scanner.Columns, source.Format?.DecimalComma ?? false);
         while (scanner.Next())
         {
+            if (scanner.Rows == 4096 && source.EstimatedRows is { } estimate)
+            {
+                builder.EnsureCapacity(estimate + (estimate / 50) + 16);
+            }
             if (scanner.Row.IsUsable)
             {
                 builder.Append(scanner.Row);

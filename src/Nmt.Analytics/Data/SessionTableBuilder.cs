@@ -72,6 +72,8 @@ internal sealed class SessionTableBuilder
         for (var i = 0; i < _columns.Length; i++)
         {
             table.Add(BuildColumn(i));
+            // Release the growth buffer at once: peak memory stays near one copy of the table.
+            (_numbers[i], _texts[i], _sets[i]) = (null!, null!, null!);
         }
         if (table.Contains("pain_pre") && table.Contains("pain_post"))
         {
@@ -130,9 +132,19 @@ internal sealed class SessionTableBuilder
         return new NumericColumn(SessionSchema.PainChange, change);
     }
 
-    private void Grow()
+    /// <summary>Grows the arrays to at least <paramref name="rows"/> (used once the row count can be estimated).</summary>
+    public void EnsureCapacity(long rows)
     {
-        var capacity = _lines.Length * 2;
+        if (rows > _lines.Length && rows < Array.MaxLength)
+        {
+            Resize((int)rows);
+        }
+    }
+
+    private void Grow() => Resize(_lines.Length * 2);
+
+    private void Resize(int capacity)
+    {
         Array.Resize(ref _lines, capacity);
         for (var i = 0; i < _columns.Length; i++)
         {

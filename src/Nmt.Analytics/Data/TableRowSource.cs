@@ -18,6 +18,7 @@ internal sealed class TableRowSource(ColumnTable table) : IRowSource
     public long Line => _row < 0 ? 1 : table.SourceLines[_row];
     public int FieldCount => _header.Length;
     public bool HasInvalidUtf8 => false;
+    public long? EstimatedRows => table.RowCount;
 
     public bool Read() => ++_row < table.RowCount;
 
