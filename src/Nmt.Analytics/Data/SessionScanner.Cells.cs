@@ -99,6 +99,11 @@ internal sealed partial class SessionScanner
         }
         if (value < spec.Min || value > spec.Max)
         {
+            // A phone number typed into a number column parses as a (huge) number: never echo it.
+            if (IsIdentifier(column, cell))
+            {
+                return;
+            }
             Error(column.Name, cell.ToString(), ValidationRules.OutOfRange,
                 $"{column.Name} {CellParser.Format(value)} is outside {RangeText(spec.Min, spec.Max)}{UnitText(spec)}");
             return;

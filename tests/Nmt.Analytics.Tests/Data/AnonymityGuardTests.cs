@@ -80,6 +80,15 @@ public class AnonymityGuardTests
     }
 
     [Fact]
+    public void Phone_numbers_in_number_columns_are_refused_not_echoed_as_out_of_range()
+    {
+        var report = SessionValidator.Validate(RepoFiles.Text(
+            "client_id,clinic_id,session,day,region,techniques,pain_pre,pain_post,stress\nC1,K1,1,0,knee,init,5,4,07700900123\n"), "t");
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((ValidationRules.DirectIdentifierValue, "stress", (string?)null), (issue.Rule, issue.Column!, issue.Value));
+    }
+
+    [Fact]
     public void K_anonymity_is_computed_per_client_over_the_quasi_identifiers()
     {
         var rows = new List<string> { "client_id,clinic_id,session,day,region,techniques,pain_pre,pain_post,age_band,sex" };
