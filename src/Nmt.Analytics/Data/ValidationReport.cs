@@ -87,8 +87,9 @@ public sealed class ValidationReport
     public ResultTable SummaryTable()
     {
         var table = new ResultTable("summary", "source", "rows", "usable_rows", "excluded_rows", "clients", "clinics",
-            "errors", "warnings", "valid", "delimiter", "decimal_comma", "bom", "crlf");
-        table.AddRow(SourceName, Rows, UsableRows, ExcludedRows, Clients, Clinics, ErrorCount, WarningCount, IsValid,
+            "sessions_per_client", "errors", "warnings", "valid", "delimiter", "decimal_comma", "bom", "crlf");
+        table.AddRow(SourceName, Rows, UsableRows, ExcludedRows, Clients, Clinics,
+            Clients == 0 ? (double?)null : UsableRows / (double)Clients, ErrorCount, WarningCount, IsValid,
             Format?.Delimiter.ToString(), Format?.DecimalComma, Format?.HasBom, Format?.CrLf);
         return table;
     }
