@@ -25,8 +25,7 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
     /// </summary>
     public string Intern(ReadOnlySpan<char> value, out bool isNew)
     {
-        var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var existing))
+        if (SpanLookup.TryGetValue(_pool, value, out var existing))
         {
             isNew = false;
             return existing;

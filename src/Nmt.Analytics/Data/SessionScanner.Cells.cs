@@ -150,8 +150,7 @@ internal sealed partial class SessionScanner
 
     private void CheckCodeSet(BoundColumn column, ReadOnlySpan<char> cell)
     {
-        var cache = column.CodeSets.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (cache.TryGetValue(cell, out var known))
+        if (SpanLookup.TryGetValue(column.CodeSets, cell, out var known))
         {
             Row.Sets[column.Index] = known;
             return;

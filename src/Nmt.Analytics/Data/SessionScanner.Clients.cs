@@ -63,8 +63,7 @@ internal sealed partial class SessionScanner
         {
             return;
         }
-        var lookup = _clients.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(clientId, out var state))
+        if (!_clients.TryGetValue(clientId, out var state))
         {
             state = new ClientState();
             _clients[clientId] = state;

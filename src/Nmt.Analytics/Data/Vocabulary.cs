@@ -42,7 +42,7 @@ public sealed class Vocabulary
     /// one string per code instead of one per cell.
     /// </summary>
     public bool TryGetCode(ReadOnlySpan<char> code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical) =>
-        _lookup.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out canonical);
+        SpanLookup.TryGetValue(_lookup, code, out canonical);
 
     /// <summary>The closest valid code to a misspelt one, or null when nothing is close.</summary>
     public string? Closest(string code) => NameSuggester.Closest(code, Codes);
