@@ -240,6 +240,34 @@ public class SessionDatasetTests
         Assert.Equal(10, data.Table.RowCount);
     }
 
+    [Fact]
+    public void Large_non_seekable_streams_join_the_sniffed_prefix_and_the_rest_correctly()
+    {
+        var text = new System.Text.StringBuilder(Header + "\n");
+        for (var c = 1; c <= 500; c++)
+        {
+            for (var s = 1; s <= 6; s++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"CLIENT{c:D5},CLINIC01,{s},{(s - 1) * 7},lumbar,ischemic_compression;muscle_energy,{s % 10},{(s + 3) % 10}\n");
+            }
+        }
+        Assert.True(text.Length > 128 * 1024);
+        using var pipe = new NonSeekable(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        var data = SessionDataset.Load(pipe, "pipe");
+        Assert.Equal(3000, data.Table.RowCount);
+        Assert.Equal(3001L, data.Table.SourceLines[^1]);
+        Assert.Equal(500, data.Validation.Clients);
+        Assert.Equal("CLIENT00500", data.Table.Text("client_id")[^1]);
+    }
+
+    [Fact]
+    public void Empty_lines_are_skipped_but_still_counted_for_line_numbers()
+    {
+        var data = Load($"{Header}\nC1,K1,1,0,knee,init,6,4\n\n\nC1,K1,2,7,knee,init,15,4\n");
+        Assert.Equal(1, data.Table.RowCount);
+        Assert.Equal(5, Assert.Single(data.Exclusions).Line);
+    }
+
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
