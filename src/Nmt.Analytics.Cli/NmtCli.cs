@@ -30,5 +30,6 @@ public static class NmtCli
         SimulateCommand.Create(context),
         NotebookCommand.Create(context),
         FitCommand.Create(context),
+        ValidateCommand.Create(context),
     ];
 }

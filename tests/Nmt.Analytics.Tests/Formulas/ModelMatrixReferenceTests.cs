@@ -53,7 +53,7 @@ public class ModelMatrixReferenceTests
         var frame = ModelFrameBuilder.Build("Ozone ~ Solar.R + Wind + factor(Month)", table);
 
         Assert.Equal(42, frame.Exclusions.Count);
-        Assert.Equal(new Data.RowExclusion(6, "missing Ozone"), frame.Exclusions[0]); // R row 5: Ozone and Solar.R NA
+        Assert.Equal(new Nmt.Analytics.Data.RowExclusion(6, "missing Ozone"), frame.Exclusions[0]); // R row 5: Ozone and Solar.R NA
         Assert.Contains(frame.Exclusions, e => e.Reason == "missing Solar.R");
         Assert.Equal(111, frame.Count);
     }

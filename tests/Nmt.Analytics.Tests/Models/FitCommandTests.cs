@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Tests.Models;
 /// <summary><c>nmt fit</c>: the fit JSON contract, option handling and exit codes (table injected in-process).</summary>
 public class FitCommandTests
 {
-    private static readonly Data.ColumnTable Mtcars = ReferenceCsv.Load("Models", "mtcars.csv");
+    private static readonly Nmt.Analytics.Data.ColumnTable Mtcars = ReferenceCsv.Load("Models", "mtcars.csv");
 
     [Fact]
     public void Ols_json_follows_the_fit_contract()
@@ -124,7 +124,7 @@ public class FitCommandTests
         Assert.StartsWith("error: formula position 11: expected a variable", stderr, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Stdout, string Stderr) RunWithTable(Data.ColumnTable table, params string[] args)
+    private static (int Code, string Stdout, string Stderr) RunWithTable(Nmt.Analytics.Data.ColumnTable table, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Nmt.Analytics.Data;
+
+namespace Nmt.Analytics.Cli.Commands;
+
+/// <summary><c>nmt validate DATA</c>: schema and value checks, excluded rows, anonymity report.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CommonOptions.DataArgument();
+        var demo = CommonOptions.DemoOption();
+        var format = CliContext.FormatOption();
+        var maxIssues = new Option<int>("--max-issues")
+        {
+            Description = "How many issues to list (all are counted per rule).",
+            DefaultValueFactory = _ => 200,
+        };
+        var command = new Command("validate", "Check a session dataset against the contract: types, ranges, codes, order, anonymity.");
+        command.Arguments.Add(data);
+        command.Options.Add(demo);
+        command.Options.Add(format);
+        command.Options.Add(maxIssues);
+        command.SetAction(parse => context.Guard(() =>
+            Run(context, parse.GetValue(data), parse.GetValue(demo), parse.GetValue(format), parse.GetValue(maxIssues))));
+        return command;
+    }
+
+    private static int Run(CliContext context, FileInfo? data, bool demo, OutputFormat format, int maxIssues)
+    {
+        if (maxIssues < 0)
+        {
+            throw new NmtInputException("--max-issues must be 0 or more.");
+        }
+        var options = new LoadOptions { MaxIssues = maxIssues };
+        var report = Validate(data, demo, options);
+        Present(context, report, format);
+        foreach (var error in report.Errors)
+        {
+            context.Error.WriteLine(error.ToString());
+        }
+        if (!report.IsValid)
+        {
+            context.Error.WriteLine($"{report.SourceName}: {report.ErrorCount} error(s), {report.ExcludedRows} row(s) excluded.");
+        }
+        return report.IsValid ? 0 : 1;
+    }
+
+    private static ValidationReport Validate(FileInfo? data, bool demo, LoadOptions options)
+    {
+        if (demo)
+        {
+            // TODO(coordinator): open Nmt.Analytics.Synthetic.DemoData.OpenSessionsCsv() here once the simulator branch is merged.
+            throw new NmtInputException("--demo needs the demo dataset");
+        }
+        return data is null
+            ? throw new NmtInputException("give a DATA file (CSV or Parquet) or --demo.")
+            : SessionValidator.Validate(data.FullName, options);
+    }
+
+    private static void Present(CliContext context, ValidationReport report, OutputFormat format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            context.WriteJson(Json(report));
+            return;
+        }
+        context.WriteTables(format,
+        [
+            report.SummaryTable(),
+            report.RulesTable(),
+            report.Anonymity.SummaryTable(),
+            report.Anonymity.SmallestGroupsTable(),
+            report.IssuesTable(),
+        ]);
+    }
+
+    private static JsonObject Json(ValidationReport report) => new()
+    {
+        ["summary"] = report.SummaryTable().ToJsonArray()[0]?.DeepClone(),
+        ["rules"] = report.RulesTable().ToJsonArray(),
+        ["anonymity"] = report.Anonymity.SummaryTable().ToJsonArray()[0]?.DeepClone(),
+        ["smallest_groups"] = report.Anonymity.SmallestGroupsTable().ToJsonArray(),
+        ["issues"] = report.IssuesTable().ToJsonArray(),
+    };
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace Nmt.Analytics.Data;
+
+/// <summary>
+/// Streams a CSV file with CsvHelper's UTF-8 reader. The delimiter (<c>,</c> or <c>;</c>) is detected from the
+/// header line, a UTF-8 BOM and CR LF line ends are accepted, quoted fields may contain delimiters and line breaks.
+/// Fields are decoded into one reused buffer per row (no string per cell).
+/// </summary>
+internal sealed class CsvRowSource : IRowSource
+{
+    private const int SniffBytes = 64 * 1024;
+    private readonly CsvReader? _reader;
+    private readonly string[] _header;
+    private char[] _chars = new char[1024];
+    private int[] _starts = new int[64];
+    private int[] _lengths = new int[64];
+
+    private long? _totalBytes;
+    private long _rows;
+
+    private CsvRowSource(CsvReader? reader, CsvFormat? format)
+    {
+        _reader = reader;
+        Format = format;
+        _header = reader is null ? [] : [.. reader.Headers.Select(h => h.Trim())];
+    }
+
+    public IReadOnlyList<string> Header => _header;
+    public CsvFormat? Format { get; }
+    public bool IsEmpty => _reader is null;
+    public long Line { get; private set; } = 1;
+    public int FieldCount { get; private set; }
+    public bool HasInvalidUtf8 { get; private set; }
+
+    public long? EstimatedRows =>
+        _totalBytes is { } total && _rows > 0 && _reader!.ByteOffset > 0 ? (long)(total * (double)_rows / _reader.ByteOffset) : null;
+
+    /// <summary>True when the header line itself has invalid UTF-8.</summary>
+    public bool HeaderHasInvalidUtf8 => _header.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal));
+
+    /// <summary>Sniffs the format from the first bytes and opens a streaming reader positioned before the header.</summary>
+    public static CsvRowSource Open(Stream stream, bool leaveOpen)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
+        var prefix = new byte[SniffBytes];
+        var length = ReadUpTo(stream, prefix);
+        var format = Sniff(prefix.AsSpan(0, length));
+        if (format is null)
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+            return new CsvRowSource(null, null);
+        }
+        Stream body = stream;
+        if (stream.CanSeek)
+        {
+            stream.Position = start;
+        }
+        else
+        {
+            body = new PrefixedStream(prefix, length, stream, leaveOpen);
+        }
+        var options = new CsvReaderOptions
+        {
+            Separator = format.Delimiter,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            SkipEmptyLines = true,
+            DetectSeparatorHint = false,
+        };
+        var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
+        return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null };
+    }
+
+    public bool Read()
+    {
+        if (_reader is null || !_reader.Read())
+        {
+            return false;
+        }
+        _rows++;
+        Line = _reader.LineNumber;
+        FieldCount = _reader.FieldCount;
+        HasInvalidUtf8 = !Utf8.IsValid(_reader.RawRecord);
+        Decode();
+        return true;
+    }
+
+    public ReadOnlySpan<char> Field(int index) => _chars.AsSpan(_starts[index], _lengths[index]);
+
+    public void Dispose() => _reader?.Dispose();
+
+    private void Decode()
+    {
+        var reader = _reader!;
+        if (_starts.Length < FieldCount)
+        {
+            _starts = new int[FieldCount * 2];
+            _lengths = new int[FieldCount * 2];
+        }
+        var needed = reader.RawRecord.Length + FieldCount;
+        if (_chars.Length < needed)
+        {
+            _chars = new char[needed * 2];
+        }
+        var offset = 0;
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var bytes = reader.GetSpan(i);
+            var written = Encoding.UTF8.GetChars(bytes, _chars.AsSpan(offset));
+            _starts[i] = offset;
+            _lengths[i] = written;
+            offset += written;
+        }
+    }
+
+    private static int ReadUpTo(Stream stream, byte[] buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = stream.Read(buffer, total, buffer.Length - total);
+            if (n == 0)
+            {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    /// <summary>Detects BOM, delimiter and line ends from the header line; null when there is no content.</summary>
+    internal static CsvFormat? Sniff(ReadOnlySpan<byte> prefix)
+    {
+        var hasBom = prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var text = hasBom ? prefix[3..] : prefix;
+        if (text.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
+        {
+            return null;
+        }
+        int commas = 0, semicolons = 0, end = text.Length;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && b == (byte)'\n')
+            {
+                end = i;
+                break;
+            }
+            else if (!quoted && b == (byte)',')
+            {
+                commas++;
+            }
+            else if (!quoted && b == (byte)';')
+            {
+                semicolons++;
+            }
+        }
+        var crlf = end > 0 && end < text.Length && text[end - 1] == (byte)'\r';
+        var delimiter = semicolons > commas ? ';' : ',';
+        return new CsvFormat(delimiter, DecimalComma: delimiter == ';', hasBom, crlf);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Nmt.Analytics.Data;
+
+/// <summary>Keeps the first N issues and counts all of them per rule and severity.</summary>
+internal sealed class IssueCollector(int maxIssues)
+{
+    private readonly List<ValidationIssue> _issues = [];
+    private readonly Dictionary<string, long> _byRule = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ValidationIssue> Issues => _issues;
+    public IReadOnlyDictionary<string, long> ByRule => _byRule;
+    public long Errors { get; private set; }
+    public long Warnings { get; private set; }
+
+    public void Add(long? line, string? column, string? value, string rule, string reason, IssueSeverity severity)
+    {
+        _byRule[rule] = _byRule.GetValueOrDefault(rule) + 1;
+        if (severity == IssueSeverity.Error)
+        {
+            Errors++;
+        }
+        else
+        {
+            Warnings++;
+        }
+        if (_issues.Count < maxIssues)
+        {
+            _issues.Add(new ValidationIssue(line, column, value, rule, reason, severity));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace Nmt.Analytics.Data;
+
+/// <summary>
+/// Accumulates one quasi-identifier combination per client (the client's first valid row) and computes k-anonymity.
+/// Memory is one short key per client.
+/// </summary>
+internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
+{
+    internal const string Missing = "(missing)";
+    private const char Separator = '\u001F';
+
+    public IReadOnlyList<string> QuasiIdentifiers { get; } = quasiIdentifiers;
+
+    /// <summary>The key of a client's values (in <see cref="QuasiIdentifiers"/> order).</summary>
+    public static string Key(IReadOnlyList<string?> values) =>
+        string.Join(Separator, values.Select(v => string.IsNullOrEmpty(v) ? Missing : v));
+
+    public AnonymityReport Report(IEnumerable<string> clientKeys, IReadOnlyList<IdentifierFinding> findings, long findingCount,
+        LoadOptions options)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var clients = 0;
+        foreach (var key in clientKeys)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            clients++;
+        }
+        var k = counts.Count == 0 ? 0 : counts.Values.Min();
+        var small = counts.Where(c => c.Value < options.KThreshold).ToList();
+        var smallest = counts.OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(options.SmallestGroupsShown)
+            .Select(c => new QuasiIdentifierGroup(Split(c.Key), c.Value))
+            .ToList();
+        return new AnonymityReport(findings, findingCount, QuasiIdentifiers, clients, k, options.KThreshold,
+            small.Sum(c => c.Value), small.Count, counts.Count, smallest);
+    }
+
+    private Dictionary<string, string> Split(string key)
+    {
+        var parts = QuasiIdentifiers.Count == 0 ? [] : key.Split(Separator);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < QuasiIdentifiers.Count; i++)
+        {
+            values[QuasiIdentifiers[i]] = parts[i];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,205 @@
+namespace Nmt.Analytics.Data;
+
+/// <summary>Row- and cell-level rules: field count, encoding, types, ranges, codes, identifiers in values.</summary>
+internal sealed partial class SessionScanner
+{
+    private void CheckRow()
+    {
+        if (_source.FieldCount != _columns.Length)
+        {
+            Error(null, null, ValidationRules.RaggedRow,
+                Inv($"the row has {_source.FieldCount} fields but the header has {_columns.Length} (a stray delimiter or an unquoted text with a delimiter?)"));
+            return;
+        }
+        if (_source.HasInvalidUtf8)
+        {
+            Error(null, null, ValidationRules.InvalidUtf8, "the row has bytes that are not valid UTF-8: save the file as UTF-8");
+            return;
+        }
+        foreach (var column in _columns)
+        {
+            if (!column.Ignored)
+            {
+                CheckCell(column, _source.Field(column.Index).Trim());
+            }
+        }
+        CheckPairs();
+        CheckClient();
+    }
+
+    private void CheckCell(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (CellParser.IsMissing(cell))
+        {
+            if (column.Spec is { ValueRequired: true })
+            {
+                Error(column.Name, null, ValidationRules.MissingValue, $"{column.Name} is required but empty");
+            }
+            return;
+        }
+        switch (column.Kind)
+        {
+            case ColumnKind.Integer or ColumnKind.Number:
+                CheckNumber(column, cell);
+                break;
+            case ColumnKind.Flag:
+                CheckFlag(column, cell);
+                break;
+            case ColumnKind.Code:
+                CheckCode(column, cell);
+                break;
+            case ColumnKind.CodeSet:
+                CheckCodeSet(column, cell);
+                break;
+            default:
+                CheckText(column, cell);
+                break;
+        }
+    }
+
+    private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        var text = column.Intern(cell, out var isNew);
+        if (isNew && IsIdentifier(column, cell))
+        {
+            return;
+        }
+        Row.Texts[column.Index] = text;
+    }
+
+    /// <summary>True (and reported) when the value looks like an e-mail, phone number or calendar date.</summary>
+    private bool IsIdentifier(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        var kind = AnonymityGuard.Classify(cell);
+        if (kind == IdentifierKind.None)
+        {
+            return false;
+        }
+        Identifier(column.Name, Row.Line, kind);
+        Error(column.Name, null, ValidationRules.DirectIdentifierValue, $"the value looks like {AnonymityGuard.Describe(kind)}; remove it");
+        return true;
+    }
+
+    private void CheckNumber(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        var spec = column.Spec!;
+        if (!CellParser.TryNumber(cell, _decimalComma, out var value))
+        {
+            if (!IsIdentifier(column, cell))
+            {
+                var expected = spec.Kind == ColumnKind.Integer ? "a whole number" : "a number";
+                Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' is not {expected}");
+            }
+            return;
+        }
+        if (spec.Kind == ColumnKind.Integer && value != Math.Round(value))
+        {
+            Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' must be a whole number");
+            return;
+        }
+        if (value < spec.Min || value > spec.Max)
+        {
+            // A phone number typed into a number column parses as a (huge) number: never echo it.
+            if (IsIdentifier(column, cell))
+            {
+                return;
+            }
+            Error(column.Name, cell.ToString(), ValidationRules.OutOfRange,
+                $"{column.Name} {CellParser.Format(value)} is outside {RangeText(spec.Min, spec.Max)}{UnitText(spec)}");
+            return;
+        }
+        if (value < spec.PlausibleMin || value > spec.PlausibleMax)
+        {
+            Warning(column.Name, cell.ToString(), ValidationRules.Implausible,
+                $"{column.Name} {CellParser.Format(value)} is possible but implausible (expected {RangeText(spec.PlausibleMin, spec.PlausibleMax)}{UnitText(spec)}); please check");
+        }
+        Row.Numbers[column.Index] = value;
+    }
+
+    private void CheckFlag(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (CellParser.TryFlag(cell, out var value))
+        {
+            Row.Numbers[column.Index] = value;
+        }
+        else if (!IsIdentifier(column, cell))
+        {
+            Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' is not a flag: use 1 (yes) or 0 (no)");
+        }
+    }
+
+    private void CheckCode(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (column.Vocabulary!.TryGetCode(cell, out var code))
+        {
+            Row.Texts[column.Index] = code;
+        }
+        else if (!IsIdentifier(column, cell))
+        {
+            UnknownCode(column, cell.ToString());
+        }
+    }
+
+    private void UnknownCode(BoundColumn column, string code)
+    {
+        var vocabulary = column.Vocabulary!;
+        var closest = vocabulary.Closest(code);
+        var hint = closest is null ? $"valid codes: {string.Join(", ", vocabulary.Codes)}" : $"did you mean '{closest}'?";
+        Error(column.Name, code, ValidationRules.UnknownCode, $"unknown {column.Name} code '{code}'; {hint}");
+    }
+
+    private void CheckCodeSet(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (SpanLookup.TryGetValue(column.CodeSets, cell, out var known))
+        {
+            Row.Sets[column.Index] = known;
+            return;
+        }
+        if (AnonymityGuard.Classify(cell) != IdentifierKind.None && IsIdentifier(column, cell))
+        {
+            return;
+        }
+        var codes = new List<string>();
+        var ok = true;
+        foreach (var part in cell.ToString().Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (column.Vocabulary!.TryGetCode(part, out var code))
+            {
+                if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
+            }
+            else
+            {
+                UnknownCode(column, part);
+                ok = false;
+            }
+        }
+        if (!ok)
+        {
+            return;
+        }
+        if (codes.Count == 0)
+        {
+            Error(column.Name, null, ValidationRules.MissingValue, $"{column.Name} is required but has no codes");
+            return;
+        }
+        string[] set = [.. codes];
+        if (column.CodeSets.Count < 10_000)
+        {
+            column.CodeSets[cell.ToString()] = set;
+        }
+        Row.Sets[column.Index] = set;
+    }
+
+    private static string RangeText(double? min, double? max) => (min, max) switch
+    {
+        (null, null) => "any value",
+        (_, null) => $"the range {CellParser.Format(min.Value)} or more",
+        (null, _) => $"the range up to {CellParser.Format(max.Value)}",
+        _ => $"{CellParser.Format(min.Value)}..{CellParser.Format(max.Value)}",
+    };
+
+    private static string UnitText(ColumnSpec spec) => spec.Unit is null ? "" : $" ({spec.Unit})";
+}

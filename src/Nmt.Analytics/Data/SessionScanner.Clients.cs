@@ -1,0 +1,129 @@
+namespace Nmt.Analytics.Data;
+
+/// <summary>Cross-field rules within a row, and the per-client rules across rows (duplicates, order, days).</summary>
+internal sealed partial class SessionScanner
+{
+    private int _client = -2, _clinic, _session, _day, _painPre, _painPost, _instrument, _score, _pptPre, _pptPost, _romPre, _romPost;
+
+    private void ResolveIndexes()
+    {
+        if (_client != -2)
+        {
+            return;
+        }
+        (_client, _clinic, _session, _day) = (IndexOf("client_id"), IndexOf("clinic_id"), IndexOf("session"), IndexOf("day"));
+        (_painPre, _painPost, _instrument, _score) = (IndexOf("pain_pre"), IndexOf("pain_post"), IndexOf("disability_instrument"), IndexOf("disability_score"));
+        (_pptPre, _pptPost, _romPre, _romPost) = (IndexOf("ppt_pre"), IndexOf("ppt_post"), IndexOf("rom_pre"), IndexOf("rom_post"));
+    }
+
+    private bool Has(int index) => index >= 0 && !double.IsNaN(Row.Numbers[index]);
+
+    private bool Blank(int index) => index < 0 || CellParser.IsMissing(_source.Field(index).Trim());
+
+    private void CheckPairs()
+    {
+        ResolveIndexes();
+        if (_painPre >= 0 && _painPost >= 0)
+        {
+            var (pre, post) = (Blank(_painPre), Blank(_painPost));
+            if (pre && !post)
+            {
+                Error("pain_pre", null, ValidationRules.PainPostWithoutPre, "pain_post is given but pain_pre is empty: the change cannot be computed");
+            }
+            else if (!pre && post)
+            {
+                Warning("pain_post", null, ValidationRules.MissingPainPost, "pain_post is empty: the row has no pain_change");
+            }
+            else if (pre && post)
+            {
+                Warning("pain_pre", null, ValidationRules.MissingPain, "pain_pre and pain_post are both empty");
+            }
+        }
+        PostWithoutPre(_pptPre, _pptPost);
+        PostWithoutPre(_romPre, _romPost);
+        if (_score >= 0 && !Blank(_score) && Blank(_instrument))
+        {
+            Error("disability_score", null, ValidationRules.ScoreWithoutInstrument,
+                "disability_score is given without disability_instrument: name the questionnaire");
+        }
+    }
+
+    private void PostWithoutPre(int pre, int post)
+    {
+        if (post >= 0 && !Blank(post) && Blank(pre))
+        {
+            var (postName, preName) = (_columns[post].Name, pre >= 0 ? _columns[pre].Name : _columns[post].Name.Replace("_post", "_pre", StringComparison.Ordinal));
+            Warning(postName, null, ValidationRules.PostWithoutPre, $"{postName} is given without {preName}");
+        }
+    }
+
+    private void CheckClient()
+    {
+        if (_client < 0 || Row.Texts[_client] is not { } clientId || !Has(_session))
+        {
+            return;
+        }
+        if (!_clients.TryGetValue(clientId, out var state))
+        {
+            state = new ClientState();
+            _clients[clientId] = state;
+        }
+        var session = (int)Row.Numbers[_session];
+        var day = _day >= 0 ? Row.Numbers[_day] : double.NaN;
+        CheckOrder(clientId, state, session, day);
+        state.Rows++;
+        if (Row.IsUsable)
+        {
+            AfterUsableRow(state);
+        }
+    }
+
+    private void CheckOrder(string clientId, ClientState state, int session, double day)
+    {
+        if (!state.MarkSession(session))
+        {
+            Error("session", Inv($"{session}"), ValidationRules.DuplicateSession,
+                Inv($"client '{clientId}' already has a row for session {session}: each (client_id, session) must be unique"));
+            return;
+        }
+        if (state.LastSession > 0 && session < state.LastSession)
+        {
+            Warning("session", Inv($"{session}"), ValidationRules.SessionOrder,
+                Inv($"session {session} of client '{clientId}' comes after session {state.LastSession}: sort rows by client and session"));
+            return;
+        }
+        if (!double.IsNaN(day) && day < state.LastDay)
+        {
+            Error("day", CellParser.Format(day), ValidationRules.DayBackwards,
+                Inv($"day {CellParser.Format(day)} of session {session} is before day {CellParser.Format(state.LastDay)} of session {state.LastSession} of client '{clientId}'"));
+            return;
+        }
+        if (state.Rows == 0 && session == 1 && !double.IsNaN(day) && day != 0)
+        {
+            Warning("day", CellParser.Format(day), ValidationRules.DayNotZero,
+                Inv($"session 1 of client '{clientId}' has day {CellParser.Format(day)}; day counts from the first session (0)"));
+        }
+        state.LastSession = session;
+        if (!double.IsNaN(day))
+        {
+            state.LastDay = day;
+        }
+    }
+
+    private void AfterUsableRow(ClientState state)
+    {
+        if (_clinic >= 0 && Row.Texts[_clinic] is { } clinic)
+        {
+            _clinics.Add(clinic);
+        }
+        if (state.QuasiKey is null)
+        {
+            var values = new string?[_quasi.Length];
+            for (var i = 0; i < _quasi.Length; i++)
+            {
+                values[i] = Row.Texts[_quasi[i]];
+            }
+            state.QuasiKey = KAnonymityCounter.Key(values);
+        }
+    }
+}
