@@ -1,16 +1,39 @@
 using System.CommandLine;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Cli.Commands;
 
-/// <summary>Loads the session table a command works on (interim: the loader is wired in by the coordinator).</summary>
+/// <summary>Loads the session data a command works on: the <c>DATA</c> file, or the bundled demo data with <c>--demo</c>.</summary>
 internal static class DataInput
 {
-    /// <summary>The table named by the command's <c>DATA</c> argument (or <c>--demo</c>).</summary>
-    /// <exception cref="NmtInputException">Always, until the CSV/Parquet loader is wired in.</exception>
-    public static ColumnTable LoadTable(ParseResult parseResult)
+    /// <summary>Loads and validates the data; rows with errors are excluded and counted (see <see cref="SessionDataset.Exclusions"/>).</summary>
+    /// <exception cref="NmtInputException">Neither DATA nor --demo, an unreadable file, or a direct identifier in the data.</exception>
+    public static SessionDataset LoadDataset(FileInfo? data, bool demo, LoadOptions? options = null)
+    {
+        if (demo)
+        {
+            using var stream = DemoData.OpenSessionsCsv();
+            return SessionDataset.Load(stream, "demo data (simulated)", options);
+        }
+        if (data is null)
+        {
+            throw new NmtInputException("give a DATA file (CSV or Parquet), or --demo for the bundled demo data.");
+        }
+        if (!data.Exists)
+        {
+            throw new NmtInputException($"file not found: {data.FullName}");
+        }
+        return SessionDataset.Load(data.FullName, options);
+    }
+
+    /// <summary>The dataset named by a parsed command line's <c>DATA</c> argument and <c>--demo</c> flag.</summary>
+    public static SessionDataset LoadDataset(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        throw new NmtInputException("loading not wired yet");
+        return LoadDataset(parseResult.GetValue<FileInfo?>("DATA"), parseResult.GetValue<bool>("--demo"));
     }
+
+    /// <summary>The usable session table named by a parsed command line.</summary>
+    public static ColumnTable LoadTable(ParseResult parseResult) => LoadDataset(parseResult).Table;
 }

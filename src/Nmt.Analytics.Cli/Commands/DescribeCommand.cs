@@ -152,7 +152,6 @@ internal static class DescribeCommand
         return table;
     }
 
-    /// <summary>Loads the session data. Wired to the dataset loader by the coordinator.</summary>
-    internal static ColumnTable Load(FileInfo? data, bool demo) =>
-        throw new NmtInputException("loading not wired yet");
+    /// <summary>Loads the session data (rows with validation errors are excluded; see <c>nmt validate</c>).</summary>
+    internal static ColumnTable Load(FileInfo? data, bool demo) => DataInput.LoadDataset(data, demo).Table;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -51,8 +52,8 @@ internal static class ValidateCommand
     {
         if (demo)
         {
-            // TODO(coordinator): open Nmt.Analytics.Synthetic.DemoData.OpenSessionsCsv() here once the simulator branch is merged.
-            throw new NmtInputException("--demo needs the demo dataset");
+            using var stream = DemoData.OpenSessionsCsv();
+            return SessionValidator.Validate(stream, "demo data (simulated)", options);
         }
         return data is null
             ? throw new NmtInputException("give a DATA file (CSV or Parquet) or --demo.")

@@ -35,11 +35,11 @@ public static class SimulationCodes
 
     /// <summary>Posture-finding codes.</summary>
     public static IReadOnlyList<string> PostureFindings { get; } =
-        ["neutral", "forward_head", "hyperkyphosis", "hyperlordosis", "flat_back", "scoliosis", "pelvic_tilt"];
+        ["none", "forward_head", "increased_kyphosis", "increased_lordosis", "flat_back", "lateral_shift", "pelvic_obliquity"];
 
     /// <summary>Gait-finding codes.</summary>
     public static IReadOnlyList<string> GaitFindings { get; } =
-        ["normal", "antalgic", "trendelenburg", "overpronation", "reduced_arm_swing", "shortened_stride"];
+        ["none", "antalgic", "trendelenburg", "overpronation", "reduced_arm_swing", "short_stride"];
 
     /// <summary>Disability instruments: Neck Disability Index, Oswestry, QuickDASH (0–100, higher = worse), LEFS (0–80), PSFS (0–10; higher = better).</summary>
     public static IReadOnlyList<string> DisabilityInstruments { get; } = ["ndi", "odi", "quickdash", "lefs", "psfs"];

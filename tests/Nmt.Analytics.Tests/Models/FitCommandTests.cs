@@ -85,7 +85,7 @@ public class FitCommandTests
         var code = NmtCli.Run(["fit", "sessions.csv", "--formula", "pain_change ~ stress"], stdout, stderr);
 
         Assert.Equal(1, code);
-        Assert.Contains("error: loading not wired yet", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error: file not found", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
