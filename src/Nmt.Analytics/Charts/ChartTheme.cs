@@ -101,6 +101,9 @@ public static class ChartTheme
         var annotation = plot.Add.Annotation(note, alignment);
         annotation.LabelFontSize = LegendFontSize - 2;
         annotation.LabelFontColor = Ink;
+        annotation.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+        annotation.LabelBorderColor = Guide;
+        annotation.LabelShadowColor = Colors.Transparent;
     }
 
     /// <summary>Category labels on the bottom axis at positions 0, 1, 2, ….</summary>
@@ -110,6 +113,13 @@ public static class ChartTheme
         ArgumentNullException.ThrowIfNull(labels);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), labels.ToArray());
+    }
+
+    /// <summary>Whole-number ticks on the bottom axis (session numbers).</summary>
+    public static void IntegerTicksBottom(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
     }
 
     /// <summary>A palette colour with transparency, e.g. for confidence bands.</summary>

@@ -113,10 +113,11 @@ public static class ImmediateChangeChart
             WhiskerMax = stats.WhiskerHigh,
             Width = 0.6,
         };
-        box.FillColor = ChartTheme.Translucent(color, 0.45);
-        box.LineColor = ChartTheme.Ink;
-        box.LineWidth = 2;
-        plot.Add.Box(box);
+        // The BoxPlot's own colours override the box's, so style the plottable.
+        var plottable = plot.Add.Box(box);
+        plottable.FillColor = ChartTheme.Translucent(color, 0.45);
+        plottable.LineColor = ChartTheme.Ink;
+        plottable.LineWidth = 2;
     }
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].Replace('_', ' ');

@@ -92,6 +92,7 @@ public static class PainTrajectoryChart
             AddGroup(plot, groups[g], shown.Where(c => c.Group == groups[g]).ToArray(), ChartTheme.Series(g));
         }
         var suppressed = cells.Count(c => c.Suppressed);
+        ChartTheme.IntegerTicksBottom(plot);
         ChartTheme.AddNote(plot, SuppressionNote(minClients, suppressed));
         ChartTheme.Apply(plot, title ?? $"Pain over sessions by {grouping.Name} (mean, 95% CI)", XTitle, YTitle);
         ChartTheme.ShowLegend(plot);

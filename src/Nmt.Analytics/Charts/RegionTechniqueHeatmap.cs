@@ -119,11 +119,28 @@ public static class RegionTechniqueHeatmap
         heatmap.Colormap = new ScottPlot.Colormaps.Balance();
         heatmap.ManualRange = new ScottPlot.Range(-extreme, extreme);
         heatmap.NaNCellColor = Colors.Transparent;
-        heatmap.Position = new CoordinateRect(-0.5, intensities.GetLength(1) - 0.5, -0.5, intensities.GetLength(0) - 0.5);
+        // The heatmap plottable carries the data and feeds the colour bar; the cells are drawn as unit rectangles
+        // centred on integer coordinates (column j at x = j, row i at y = rows − 1 − i) so labels and ticks line up exactly.
+        heatmap.IsVisible = false;
+        for (var i = 0; i < intensities.GetLength(0); i++)
+        {
+            for (var j = 0; j < intensities.GetLength(1); j++)
+            {
+                if (double.IsNaN(intensities[i, j]))
+                {
+                    continue;
+                }
+                var y = RowY(i, intensities.GetLength(0));
+                var cell = plot.Add.Rectangle(j - 0.5, j + 0.5, y - 0.5, y + 0.5);
+                cell.FillColor = heatmap.Colormap.GetColor(intensities[i, j], heatmap.ManualRange.Value);
+                cell.LineColor = Colors.White;
+                cell.LineWidth = 2;
+                plot.MoveToBack(cell);
+            }
+        }
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = ScaleTitle;
         bar.LabelStyle.FontSize = ChartTheme.TickFontSize;
-        plot.MoveToBack(heatmap);
     }
 
     private static void AddCellText(Plot plot, HeatmapCell cell, double x, double y)

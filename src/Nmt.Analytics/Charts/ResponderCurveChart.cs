@@ -84,6 +84,7 @@ public static class ResponderCurveChart
             line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{shown[i].Group} (n = {shown[i].Times.Length})");
         }
         plot.Axes.SetLimitsY(0, 1.02);
+        ChartTheme.IntegerTicksBottom(plot);
         ChartTheme.AddNote(plot, string.Create(CultureInfo.InvariantCulture,
             $"Kaplan–Meier; stopping before response = censored; {groups.Length - shown.Length} group(s) under {minClients} clients and {excluded} client(s) without a first pain_pre > 0 not shown"),
             Alignment.UpperLeft);

@@ -41,6 +41,9 @@ public class RegionTechniqueHeatmapTests
         Assert.Equal(-1, heatmap.Intensities[0, 1]);
         Assert.Equal(-2, heatmap.Intensities[1, 0]);
         Assert.True(double.IsNaN(heatmap.Intensities[1, 1]));
+        // Only the two shown cells are filled: (b, cervical) at (1, 1) and (a, lumbar) at (0, 0).
+        var filled = ChartInspect.All<Rectangle>(plot).Select(r => (r.X1 + 0.5, r.Y1 + 0.5)).Order().ToArray();
+        Assert.Equal([(0.0, 0.0), (1.0, 1.0)], filled);
         var texts = ChartInspect.All<Text>(plot).Select(t => t.LabelText).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["-1.0\nn = 12", "-2.0\nn = 12", RegionTechniqueHeatmap.SuppressedMarker], texts);
         Assert.Equal([(1.0, "cervical"), (0.0, "lumbar")], ChartInspect.ManualTicks(plot, plot.Axes.Left));
