@@ -83,7 +83,7 @@ public static class ResponderCurveChart
             line.LineWidth = 3;
             line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{shown[i].Group} (n = {shown[i].Times.Length})");
         }
-        plot.Axes.SetLimitsY(0, 1.02);
+        plot.Axes.SetLimitsY(0, 1.12); // headroom for the note above the curves
         ChartTheme.IntegerTicksBottom(plot);
         ChartTheme.AddNote(plot, string.Create(CultureInfo.InvariantCulture,
             $"Kaplan–Meier; stopping before response = censored; {groups.Length - shown.Length} group(s) under {minClients} clients and {excluded} client(s) without a first pain_pre > 0 not shown"),
