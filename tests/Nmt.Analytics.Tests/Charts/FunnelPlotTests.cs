@@ -46,6 +46,22 @@ public class FunnelPlotTests
     }
 
     [Fact]
+    public void ReadsTheBenchmarkTableContract()
+    {
+        var table = new Results.ResultTable("Benchmark", "clinic_id", "n_clients", "observed", "flag", "suppressed")
+            .AddRow("A", 100, -1.0, "better", false)
+            .AddRow("B", 50, 0.1, "as_expected", false)
+            .AddRow("D", 5, null, "suppressed", true);
+        var clinics = FunnelPoint.FromBenchmark(table);
+        Assert.Equal(new FunnelPoint("A", 100, -1.0, PerformanceFlag.Better), clinics[0]);
+        Assert.Equal(PerformanceFlag.Suppressed, clinics[2].Flag);
+        var plot = FunnelPlot.Create(clinics, 0, 2);
+        Assert.Equal(2, ChartInspect.All<Markers>(plot).Sum(m => m.Data.GetScatterPoints().Count));
+        var bad = new Results.ResultTable("Benchmark", "clinic_id", "n_clients", "observed", "flag").AddRow("X", 20, 0.0, "great");
+        Assert.Throws<NmtInputException>(() => FunnelPoint.FromBenchmark(bad));
+    }
+
+    [Fact]
     public void NoClinicLeftIsAClearInputError()
     {
         var ex = Assert.Throws<NmtInputException>(() => FunnelPlot.Create([new FunnelPoint("D", 5, 3.0)], 0, 2));
