@@ -58,7 +58,9 @@ public static class PartialDependenceChart
             line.LegendText = names[i];
             var rug = observed is not null && observed.TryGetValue(names[i], out var values) ? values : xs;
             var sample = ChartInputs.Sample(rug.Where(v => !double.IsNaN(v)).ToArray(), 200, i + 1).ToArray();
-            plot.Add.Markers(sample, sample.Select(_ => rugY).ToArray(), MarkerShape.VerticalBar, 14, ChartTheme.Translucent(ChartTheme.Series(i), 0.6));
+            var rugMarks = plot.Add.Markers(sample, sample.Select(_ => rugY).ToArray(), MarkerShape.VerticalBar, 18,
+                ChartTheme.Translucent(ChartTheme.Series(i), 0.7));
+            rugMarks.MarkerLineWidth = 3;
         }
         ChartTheme.Apply(plot, title ?? "Partial dependence", ChartTheme.AxisTitle(names.Count == 1 ? names[0] : "Feature value", featureUnit),
             ChartTheme.AxisTitle(prediction, unit));
