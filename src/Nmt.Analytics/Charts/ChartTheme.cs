@@ -79,6 +79,66 @@ public static class ChartTheme
         }
     }
 
+    /// <summary>Legend font size (px).</summary>
+    public const float LegendFontSize = 16;
+
+    /// <summary>Default small-cell threshold: groups with fewer distinct clients are not drawn (privacy).</summary>
+    public const int DefaultMinClients = 11;
+
+    /// <summary>Shows the legend in a readable size at <paramref name="alignment"/>.</summary>
+    public static void ShowLegend(Plot plot, Alignment alignment = Alignment.UpperRight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = alignment;
+        plot.Legend.FontSize = LegendFontSize;
+    }
+
+    /// <summary>Writes a small note (e.g. what was suppressed) in a corner of the data area.</summary>
+    public static void AddNote(Plot plot, string note, Alignment alignment = Alignment.LowerLeft)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        var annotation = plot.Add.Annotation(note, alignment);
+        annotation.LabelFontSize = LegendFontSize - 2;
+        annotation.LabelFontColor = Ink;
+        annotation.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+        annotation.LabelBorderColor = Guide;
+        annotation.LabelShadowColor = Colors.Transparent;
+    }
+
+    /// <summary>Category labels on the bottom axis at positions 0, 1, 2, ….</summary>
+    public static void CategoryTicksBottom(Plot plot, IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(labels);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), labels.ToArray());
+    }
+
+    /// <summary>Whole-number ticks on the bottom axis (session numbers).</summary>
+    public static void IntegerTicksBottom(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+    }
+
+    /// <summary>A palette colour with transparency, e.g. for confidence bands.</summary>
+    public static Color Translucent(Color color, double alpha = 0.25) => color.WithAlpha(alpha);
+
+    /// <summary>The chart as PNG bytes (for reports and notebooks).</summary>
+    public static byte[] ToPng(Plot plot, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The chart as an SVG document.</summary>
+    public static string ToSvg(Plot plot, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return plot.GetSvgXml(width, height);
+    }
+
     /// <summary>Saves as PNG or SVG, chosen by the file extension.</summary>
     /// <exception cref="NmtInputException">The extension is neither .png nor .svg.</exception>
     public static void Save(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)

@@ -1,0 +1,25 @@
+using Nmt.Analytics.Results;
+
+namespace Nmt.Analytics.Charts;
+
+/// <summary>One labelled estimate with its interval, as drawn by <see cref="CoefficientPlot"/> and <see cref="CaterpillarPlot"/>.</summary>
+/// <param name="Label">Term, clinic or level name.</param>
+/// <param name="Estimate">Point estimate.</param>
+/// <param name="CiLow">Lower interval limit (NaN when unknown: no whisker drawn).</param>
+/// <param name="CiHigh">Upper interval limit.</param>
+public sealed record IntervalRow(string Label, double Estimate, double CiLow, double CiHigh)
+{
+    /// <summary>True when the interval is known and lies entirely on one side of <paramref name="reference"/>.</summary>
+    public bool Excludes(double reference) => CiLow > reference || CiHigh < reference;
+
+    /// <summary>Reads rows from a tidy table with columns <paramref name="labelColumn"/>, estimate, ci_low, ci_high.</summary>
+    /// <exception cref="NmtInputException">A column is missing or the table is empty.</exception>
+    public static IReadOnlyList<IntervalRow> FromTable(ResultTable table, string labelColumn, string chart)
+    {
+        ChartInputs.RequireColumns(table, chart, labelColumn, "estimate", "ci_low", "ci_high");
+        var labels = ChartInputs.Text(table, labelColumn);
+        var (estimate, low, high) = (table.NumericColumn("estimate"), table.NumericColumn("ci_low"), table.NumericColumn("ci_high"));
+        return labels.Select((label, i) => new IntervalRow(label, estimate[i], low[i], high[i]))
+            .Where(r => !double.IsNaN(r.Estimate)).ToArray();
+    }
+}
