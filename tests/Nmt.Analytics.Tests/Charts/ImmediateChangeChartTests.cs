@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Tests.Charts;
 public class ImmediateChangeChartTests
 {
     // Technique "a": 12 clients, changes 0, −1, …, −5 twice; technique "b": 3 clients (suppressed).
-    internal static Data.ColumnTable Sessions()
+    internal static Nmt.Analytics.Data.ColumnTable Sessions()
     {
         var builder = new SessionTableBuilder();
         for (var c = 0; c < 12; c++)

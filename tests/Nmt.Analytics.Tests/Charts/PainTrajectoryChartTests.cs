@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Tests.Charts;
 public class PainTrajectoryChartTests
 {
     // 12 clients of technique "a" (pain_pre = 8 − s + c mod 3) and 5 of technique "b" (suppressed).
-    internal static Data.ColumnTable Sessions()
+    internal static Nmt.Analytics.Data.ColumnTable Sessions()
     {
         var builder = new SessionTableBuilder();
         for (var c = 0; c < 12; c++)

@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Tests.Charts;
 public class RegionTechniqueHeatmapTests
 {
     // lumbar × a: 12 clients, change −2; cervical × a: 3 clients (suppressed); cervical × b: 12 clients, change −1.
-    internal static Data.ColumnTable Sessions()
+    internal static Nmt.Analytics.Data.ColumnTable Sessions()
     {
         var builder = new SessionTableBuilder();
         for (var c = 0; c < 12; c++)
