@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nmt.Analytics.Charts;
 using Nmt.Analytics.Outcomes;
 using Nmt.Analytics.Results;
 
@@ -16,8 +17,31 @@ internal static class PainChangeSection
                           "the 95 % confidence intervals are across clients.");
         section.Bullets(Statements(summary.Table, "technique"));
         context.Table(section, "pain_change_by_technique_and_region", summary.Table);
+        var sessions = context.Inputs.Sessions;
+        var min = context.Options.MinClients;
+        TryFigure(section, context, "immediate_change_by_technique", () => ImmediateChangeChart.Create(sessions, minClients: min, seed: context.Options.Seed),
+            "Immediate pain change per session by technique (box: quartiles; points: a sample of sessions). Below zero = less pain after the session.");
+        TryFigure(section, context, "region_technique_heatmap", () => RegionTechniqueHeatmap.Create(sessions, min),
+            "Mean immediate change by region and technique, with the number of sessions in each cell; cells with too few clients are blank.");
+        TryFigure(section, context, "pain_trajectory", () => PainTrajectoryChart.Create(sessions, minClients: min, seed: context.Options.Seed),
+            "Pain before each session, by session number and technique: mean with 95 % CI band across clients. Later sessions include only clients who stayed.");
+        TryFigure(section, context, "responder_curve", () => ResponderCurveChart.Create(sessions, minClients: min),
+            "Cumulative share of clients who have responded (≥ 2 points and ≥ 30 % less pain than at their first session), by session; clients who stop earlier are censored.");
         section.Caveat("Techniques are not randomised in routine care: therapists choose them for particular clients, so differences " +
                        "between techniques may reflect who received them (confounding by indication), not what they do.");
+    }
+
+    /// <summary>Adds a chart, or a one-line note when the data are too thin for it.</summary>
+    internal static void TryFigure(ReportSection section, ReportContext context, string name, Func<ScottPlot.Plot> create, string caption)
+    {
+        try
+        {
+            context.Figure(section, name, create(), caption);
+        }
+        catch (NmtInputException e)
+        {
+            section.Paragraph($"Chart '{name}' omitted: {e.Message}");
+        }
     }
 
     /// <summary>One plain sentence per shown technique.</summary>
