@@ -24,5 +24,6 @@ public static class NmtCli
     /// <summary>Every subcommand, one factory per file under <c>Commands/</c>.</summary>
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        Cli.Commands.PredictCommand.Create(context),
     ];
 }

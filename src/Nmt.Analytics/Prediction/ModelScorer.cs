@@ -21,8 +21,27 @@ internal sealed class ModelScorer(MLContext ml, ITransformer model, bool binary,
     public static ModelScorer Train(MLContext ml, PredictionOptions options, int seed, float[][] x, float[] labels, IReadOnlyList<int> train, int width)
     {
         var binary = options.Target == PredictionTarget.Responder;
+        var trees = options.Trainer != PredictionTrainer.Linear;
+        if (trees && train.Count < 2 * options.MinRowsPerLeaf)
+        {
+            throw TooFewRows(options, train.Count);
+        }
         var view = MlNetRows.View(ml, x, labels, train, binary, width);
-        var model = TrainerFactory.Create(ml, options, seed).Fit(view);
-        return new ModelScorer(ml, model, binary, width);
+        try
+        {
+            return new ModelScorer(ml, TrainerFactory.Create(ml, options, seed).Fit(view), binary, width);
+        }
+        catch (ArgumentNullException e) when (trees)
+        {
+            // ML.NET 5 fails converting a LightGBM ensemble whose trees have no split at all.
+            throw TooFewRows(options, train.Count, e);
+        }
+    }
+
+    private static NmtInputException TooFewRows(PredictionOptions options, int rows, Exception? inner = null)
+    {
+        var message = $"{options.Trainer.Name()} could not grow a tree from {rows} training rows (each leaf needs at least "
+            + $"{options.MinRowsPerLeaf} rows and a split that helps). Use more clients, fewer folds, or --trainer linear.";
+        return inner is null ? new NmtInputException(message) : new NmtInputException(message, inner);
     }
 }
