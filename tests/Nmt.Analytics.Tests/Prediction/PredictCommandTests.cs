@@ -28,6 +28,28 @@ public class PredictCommandTests
     }
 
     [Fact]
+    public void Save_writes_a_model_that_loads_and_table_output_shows_every_section()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var path = Path.Combine(Path.GetTempPath(), $"nmt-cli-{Guid.NewGuid():N}.zip");
+        try
+        {
+            var options = new PredictionOptions { Target = PredictionTarget.Responder, Trees = 10, Folds = 3, MinRowsPerLeaf = 5, Seed = 4 };
+            Assert.Equal(0, PredictCommand.Execute(new CliContext(stdout, stderr), TestSessions.Generate(90, 5), options, path, OutputFormat.Table));
+            Assert.Equal(PredictionTarget.Responder, PredictiveModel.Load(path).Options.Target);
+            var text = stdout.ToString();
+            Assert.All(new[] { "Metrics", "Importance", "Partial dependence", "Calibration", "auc", "log_loss" },
+                s => Assert.Contains(s, text, StringComparison.Ordinal));
+            Assert.Contains("model saved to", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Usage_errors_exit_1_with_a_message()
     {
         using var stdout = new StringWriter();
