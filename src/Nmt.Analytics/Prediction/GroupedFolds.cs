@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Prediction;
 /// </summary>
 /// <remarks>
 /// Explicit rather than ML.NET's <c>CrossValidate(samplingKeyColumnName)</c>, which also keeps a key's rows together
-/// but assigns folds by hashing the key, so fold sizes vary and a repeat cannot be re-drawn by seed. Here the distinct
+/// but assigns folds by hashing the key into ranges, so fold sizes vary and the split is implicit. Here the distinct
 /// ids are sorted (ordinal), shuffled with <see cref="Random"/>(seed) and dealt round-robin: fold sizes differ by at
 /// most one client and the assignment is identical for a seed on every machine.
 /// </remarks>
