@@ -81,7 +81,9 @@ public sealed class PredictionReport
     {
         var loss = Options.Target == PredictionTarget.Responder ? "AUC decrease" : "RMSE increase";
         var table = new ResultTable("Importance", "feature", "importance", "std_error");
-        foreach (var (name, values) in _importance.OrderByDescending(kv => FoldStatistics.Mean(kv.Value)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        // A test fold with a single responder class has no AUC, hence no importance: such folds are skipped.
+        var finite = _importance.Select(kv => (Name: kv.Key, Values: kv.Value.Where(double.IsFinite).ToList())).ToList();
+        foreach (var (name, values) in finite.OrderByDescending(f => FoldStatistics.Mean(f.Values)).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
             table.AddRow(name, FoldStatistics.Mean(values), FoldStatistics.Se(values));
         }

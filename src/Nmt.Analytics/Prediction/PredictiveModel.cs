@@ -64,9 +64,13 @@ public sealed class PredictiveModel
         ArgumentNullException.ThrowIfNull(sessions);
         _ = sessions["client_id"];
         var responder = Options.Target == PredictionTarget.Responder;
-        var data = responder
-            ? ResponderEpisodes.Build(sessions, Options.ResponderMinPoints, Options.ResponderMinFraction, requireOutcome: false).Data
-            : sessions;
+        var excluded = new List<RowExclusion>();
+        var data = sessions;
+        if (responder)
+        {
+            var episodes = ResponderEpisodes.Build(sessions, Options.ResponderMinPoints, Options.ResponderMinFraction, requireOutcome: false);
+            (data, excluded) = (episodes.Data, episodes.Exclusions.ToList());
+        }
         var x = _encoder.Encode(data, allowUnknownCategories, out var unknown);
         var predicted = _scorer.Predict(x);
         var clients = PredictionFrame.ClientKeys(data);
@@ -76,6 +80,10 @@ public sealed class PredictiveModel
         for (var i = 0; i < predicted.Length; i++)
         {
             table.AddRow(clients[i], data.SourceLines[i], predicted[i]);
+        }
+        foreach (var exclusion in excluded)
+        {
+            table.AddNote($"not scored: line {exclusion.Line}: {exclusion.Reason}.");
         }
         if (unknown > 0)
         {
