@@ -31,5 +31,6 @@ public static class NmtCli
         NotebookCommand.Create(context),
         FitCommand.Create(context),
         ValidateCommand.Create(context),
+        PredictCommand.Create(context),
     ];
 }

@@ -1,0 +1,101 @@
+using Nmt.Analytics.Data;
+
+namespace Nmt.Analytics.Prediction;
+
+/// <summary>
+/// PROVISIONAL, minimal episode builder for the <c>responder</c> target, standing in for
+/// <c>Outcomes.EpisodeTable</c> (swap it in when merged). One row per client: first session's <c>pain_pre</c>,
+/// last session's <c>pain_post</c>; responder = improvement ≥ <c>minPoints</c> NPRS points and ≥ <c>minFraction</c>
+/// of the first <c>pain_pre</c> (defaults 2 points and 30 %; Farrar et al. 2001, Pain 94(2):149–158).
+/// Predictors per episode: numeric columns averaged over the client's sessions (except <c>pain_pre</c>: the
+/// first session's), text columns take the first non-missing value, code sets (techniques) the union of codes.
+/// <c>session</c> and <c>day</c> are dropped (episode length is only known afterwards).
+/// </summary>
+internal static class ResponderEpisodes
+{
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal) { "client_id", "session", "day", "pain_post" };
+
+    /// <summary>Builds episodes; with <paramref name="requireOutcome"/> false (scoring) labels are 0 and pain_post is not needed.</summary>
+    public static PredictionFrame Build(ColumnTable sessions, double minPoints, double minFraction, bool requireOutcome)
+    {
+        var clients = PredictionFrame.ClientKeys(sessions);
+        var pre = sessions.Numeric("pain_pre").Values;
+        var post = requireOutcome ? sessions.Numeric("pain_post").Values : null;
+        var exclusions = new List<RowExclusion>();
+        var episodes = GroupSessions(sessions, clients, exclusions);
+        var kept = new List<int[]>();
+        var labels = new List<float>();
+        foreach (var rows in episodes)
+        {
+            var first = pre[rows[0]];
+            var last = post is null ? 0 : post[rows[^1]];
+            if (double.IsNaN(first) || double.IsNaN(last))
+            {
+                var which = double.IsNaN(first) ? "pain_pre of first session" : "pain_post of last session";
+                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], $"client {clients[rows[0]]}: missing {which}"));
+                continue;
+            }
+            var improvement = first - last;
+            var responder = post is not null && improvement >= minPoints && first > 0 && improvement / first >= minFraction;
+            kept.Add(rows);
+            labels.Add(responder ? 1f : 0f);
+        }
+        var table = EpisodeTable(sessions, kept, clients);
+        return new PredictionFrame(table, labels.ToArray(), kept.Select(r => clients[r[0]]!).ToArray(), exclusions);
+    }
+
+    private static List<int[]> GroupSessions(ColumnTable sessions, string?[] clients, List<RowExclusion> exclusions)
+    {
+        var order = sessions.TryGetColumn("session", out var s) && s is NumericColumn sc ? sc.Values : null;
+        var byClient = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var firstSeen = new List<string>();
+        for (var i = 0; i < sessions.RowCount; i++)
+        {
+            if (clients[i] is not { } id)
+            {
+                exclusions.Add(new RowExclusion(sessions.SourceLines[i], "missing client_id"));
+                continue;
+            }
+            if (!byClient.TryGetValue(id, out var list))
+            {
+                byClient[id] = list = [];
+                firstSeen.Add(id);
+            }
+            list.Add(i);
+        }
+        return firstSeen
+            .Select(id => byClient[id].OrderBy(i => order is null || double.IsNaN(order[i]) ? double.MaxValue : order[i]).ThenBy(i => i).ToArray())
+            .ToList();
+    }
+
+    private static ColumnTable EpisodeTable(ColumnTable sessions, List<int[]> episodes, string?[] clients)
+    {
+        var lines = episodes.Select(rows => sessions.SourceLines[rows[0]]).ToArray();
+        var table = new ColumnTable(episodes.Count, lines);
+        table.Add(new TextColumn("client_id", episodes.Select(rows => clients[rows[0]]).ToArray()));
+        foreach (var column in sessions.Columns.Where(c => !Dropped.Contains(c.Name)))
+        {
+            table.Add(column switch
+            {
+                NumericColumn n when n.Name == "pain_pre" => new NumericColumn(n.Name, episodes.Select(r => n.Values[r[0]]).ToArray()),
+                NumericColumn n => new NumericColumn(n.Name, episodes.Select(r => MeanOf(n.Values, r)).ToArray()),
+                TextColumn t => new TextColumn(t.Name, episodes.Select(r => r.Select(i => t.Values[i]).FirstOrDefault(v => v is not null)).ToArray()),
+                CodeSetColumn c => new CodeSetColumn(c.Name, episodes.Select(r => UnionOf(c.Values, r)).ToArray()),
+                _ => column.Take(episodes.Select(r => r[0]).ToArray()),
+            });
+        }
+        return table;
+    }
+
+    private static double MeanOf(double[] values, int[] rows)
+    {
+        var present = rows.Select(i => values[i]).Where(v => !double.IsNaN(v)).ToList();
+        return present.Count == 0 ? double.NaN : present.Average();
+    }
+
+    private static string[]? UnionOf(string[]?[] values, int[] rows)
+    {
+        var sets = rows.Select(i => values[i]).Where(v => v is not null).ToList();
+        return sets.Count == 0 ? null : sets.SelectMany(v => v!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+}
