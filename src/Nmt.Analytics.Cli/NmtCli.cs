@@ -32,5 +32,6 @@ public static class NmtCli
         FitCommand.Create(context),
         ValidateCommand.Create(context),
         PredictCommand.Create(context),
+        ReportCommand.Create(context),
     ];
 }

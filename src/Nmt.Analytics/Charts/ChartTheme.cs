@@ -39,6 +39,12 @@ public static class ChartTheme
     /// <summary>The categorical palette in the order series should use it (black last).</summary>
     public static readonly IReadOnlyList<Color> Palette = [Blue, Orange, BluishGreen, Vermillion, SkyBlue, ReddishPurple, Yellow, Ink];
 
+    /// <summary>
+    /// The sans-serif face for every label: ScottPlot's own default resolves to a serif face on Linux, which reads poorly
+    /// at slide size. A missing font falls back to ScottPlot's default.
+    /// </summary>
+    public const string FontName = "DejaVu Sans";
+
     /// <summary>Title font size (px), readable at slide size.</summary>
     public const float TitleFontSize = 26;
 
@@ -65,6 +71,7 @@ public static class ChartTheme
     public static void Apply(Plot plot, string title, string xTitle, string? yTitle = null)
     {
         ArgumentNullException.ThrowIfNull(plot);
+        plot.Font.Set(FontName);
         plot.Title(title, TitleFontSize);
         plot.XLabel(xTitle, AxisLabelFontSize);
         if (yTitle is not null)

@@ -14,6 +14,7 @@ public static class EvidenceReport
     [
         ("The data", DataSection.Build),
         ("Pain change by technique and region", PainChangeSection.Build),
+        ("Predictive drivers", PredictionSection.Build),
         ("Evidence summary", EvidenceSection.Build),
         ("How to read this report", CaveatsSection.Build),
     ];

@@ -4,7 +4,7 @@ using Nmt.Analytics.Results;
 namespace Nmt.Analytics.Reports;
 
 /// <summary>One section of a <see cref="ReportDocument"/>: a heading and blocks in order.</summary>
-public sealed class ReportSection
+public sealed partial class ReportSection
 {
     private readonly List<Action<StringBuilder>> _blocks = [];
 
@@ -65,7 +65,7 @@ public sealed class ReportSection
     {
         ArgumentNullException.ThrowIfNull(svg);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        var body = start >= 0 ? svg[start..] : svg;
+        var body = Scalable(start >= 0 ? svg[start..] : svg);
         return Add(h => h.Append("<figure>").Append(body).Append("<figcaption>").Append(Html.Encode(caption)).Append("</figcaption></figure>\n"));
     }
 
@@ -84,6 +84,18 @@ public sealed class ReportSection
         IsOmitted = true;
         return Add(h => h.Append("<p class=\"omitted\"><strong>Section omitted.</strong> ").Append(Html.Encode(reason)).Append("</p>\n"));
     }
+
+    /// <summary>Adds a viewBox from the width and height so the inlined chart scales with the page.</summary>
+    private static string Scalable(string svg)
+    {
+        var header = SvgSize().Match(svg);
+        return header.Success && !svg[..header.Index].Contains("viewBox", StringComparison.Ordinal)
+            ? svg.Insert(header.Index, $"viewBox=\"0 0 {header.Groups[1].Value} {header.Groups[2].Value}\" ")
+            : svg;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("width=\"([0-9.]+)\" height=\"([0-9.]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex SvgSize();
 
     internal void Render(StringBuilder html)
     {

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Nmt.Analytics.Data;
+using Nmt.Analytics.Evidence;
+using Nmt.Analytics.Reports;
+
+namespace Nmt.Analytics.Cli.Commands;
+
+/// <summary><c>nmt report (DATA | --demo) --out DIR</c>: the self-contained HTML evidence report with its charts and tables.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = CommonOptions.DataArgument();
+        var demo = CommonOptions.DemoOption();
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write index.html, charts/ and tables/ into.", Required = true };
+        var studies = new Option<FileInfo?>("--studies") { Description = "Study-level effect data for the evidence summary (studies schema). --demo uses the bundled illustrative studies." };
+        var minClients = new Option<int>("--min-clients") { Description = "Suppress any group or clinic with fewer clients than this.", DefaultValueFactory = _ => 11 };
+        var seed = new Option<int>("--seed") { Description = "Seed for cross-validation and sampling, so reports are reproducible.", DefaultValueFactory = _ => 1 };
+        var noPrediction = new Option<bool>("--no-prediction") { Description = "Skip the predictive-drivers section (the slowest)." };
+        var command = new Command("report", "Write the self-contained HTML evidence report (charts inlined) plus charts and tables as files.");
+        command.Arguments.Add(data);
+        foreach (var option in new Option[] { demo, output, studies, minClients, seed, noPrediction })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parseResult => context.Guard(() =>
+        {
+            var min = parseResult.GetValue(minClients);
+            if (min < 1)
+            {
+                throw new NmtInputException("--min-clients must be at least 1.");
+            }
+            var isDemo = parseResult.GetValue(demo);
+            var dataset = DataInput.LoadDataset(parseResult.GetValue(data), isDemo);
+            var inputs = new ReportInputs(dataset.Table, dataset.SourceName, dataset.Exclusions, LoadStudies(parseResult.GetValue(studies), isDemo));
+            var options = new ReportOptions(min, parseResult.GetValue(seed), !parseResult.GetValue(noPrediction));
+            var directory = parseResult.GetValue(output)!.FullName;
+            var result = EvidenceReport.Write(inputs, directory, options, new ConsoleProgress(context.Error));
+            context.Out.WriteLine($"Report written to {Path.Combine(directory, "index.html")} " +
+                                  $"({result.Artifacts.ChartNames.Count} charts, {result.Artifacts.TableNames.Count} tables).");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static ColumnTable? LoadStudies(FileInfo? file, bool demo) =>
+        file is not null ? StudyTableReader.ReadFile(file.FullName) : demo ? DemoStudies.Load() : null;
+
+    /// <summary>One line per report step on stderr, with the time the previous step took.</summary>
+    private sealed class ConsoleProgress(TextWriter writer) : IProgress<string>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private string? _current;
+
+        public void Report(string value)
+        {
+            if (_current is not null)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  done: {_current} ({_clock.Elapsed.TotalSeconds:0.0} s)"));
+            }
+            _clock.Restart();
+            _current = value;
+            writer.WriteLine($"report: {value}…");
+        }
+    }
+}
