@@ -59,7 +59,7 @@ internal static class BenchmarkCommand
         var pseudonymise = new Option<bool>("--pseudonymise") { Description = "Replace clinic ids by random labels (X01, X02, ...); the key is not kept." };
         var strict = new Option<bool>("--strict-cells")
         {
-            Description = "Refuse to export when a covariate level is held by fewer than --min-clients clients of a clinic.",
+            Description = "Refuse to export when a covariate level is held by fewer than --min-clients of the exported clients.",
         };
         var format = CliContext.FormatOption();
         var command = new Command("export", "Write a shareable, aggregate-only benchmark summary (no rows, no client ids, small clinics left out).");
@@ -116,11 +116,11 @@ internal static class BenchmarkCommand
     {
         var table = new ResultTable("Benchmark summary", "file", "outcome", "clinics", "clients", "min_clients", "pseudonymised");
         table.AddRow(path, summary.Outcome.Name(), summary.Clinics.Count, summary.Clinics.Sum(c => c.NClients), summary.MinClients, summary.Pseudonymised);
-        table.AddNote("Contains per-clinic counts and case-mix cross-products only; clinics below min_clients are left out entirely.");
+        table.AddNote("Contains one case-mix block (cross-products) over all exported clinics and per-clinic counts and totals; clinics below min_clients are left out entirely.");
         if (summary.SmallCells.Count > 0)
         {
             table.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.SmallCells.Count} covariate level(s) are held by fewer than {summary.MinClients} clients of a clinic; their sums are sub-aggregates (see docs/benchmarking.md; --strict-cells refuses them)."));
+                $"{summary.SmallCells.Count} covariate level(s) ({string.Join(", ", summary.SmallCells)}) are held by fewer than {summary.MinClients} of the exported clients; the block's sums over them are sub-aggregates (see docs/benchmarking.md; --strict-cells refuses them)."));
         }
         return table;
     }

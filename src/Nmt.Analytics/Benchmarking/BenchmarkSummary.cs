@@ -7,10 +7,11 @@ using Nmt.Analytics.Data;
 namespace Nmt.Analytics.Benchmarking;
 
 /// <summary>
-/// A shareable, aggregate-only benchmark summary: per clinic with at least the minimum number of clients, the
-/// episode count and the case-mix cross-products (n, XᵀX, Xᵀy, yᵀy) in the full-indicator design. No client id, no
-/// row, no suppressed clinic (not even in a total, so nothing can be differenced out). Summing the clinics'
-/// cross-products reproduces the least-squares fit of the pooled rows exactly, so federated comparison loses nothing.
+/// A shareable, aggregate-only benchmark summary: one case-mix block (n, XᵀX, Xᵀy, yᵀy in the full-indicator design)
+/// over all exported clinics together, and per clinic with at least the minimum number of clients only its count n,
+/// outcome total Σy and design-column totals Σx. No client id, no row, no suppressed clinic (not even inside the
+/// block or a total, so nothing can be differenced out). Summing the sites' blocks reproduces the least-squares fit
+/// of the pooled rows exactly, and Σx, Σy give every clinic's O and E, so federated comparison loses nothing.
 /// </summary>
 public sealed class BenchmarkSummary
 {
@@ -21,8 +22,9 @@ public sealed class BenchmarkSummary
     public const int SchemaVersion = 1;
 
     private BenchmarkSummary(BenchmarkOutcome outcome, int minClients, double responderPoints, double responderPercent,
-        bool pseudonymised, IReadOnlyList<ClinicStatistics> clinics, IReadOnlyList<string> smallCells)
+        bool pseudonymised, CaseMixBlock model, IReadOnlyList<ClinicTotals> clinics, IReadOnlyList<string> smallCells)
     {
+        Model = model;
         Outcome = outcome;
         MinClients = minClients;
         ResponderPoints = responderPoints;
@@ -47,17 +49,23 @@ public sealed class BenchmarkSummary
     /// <summary>True when clinic ids were replaced by random pseudonyms.</summary>
     public bool Pseudonymised { get; }
 
-    /// <summary>The clinics' statistics.</summary>
-    public IReadOnlyList<ClinicStatistics> Clinics { get; }
+    /// <summary>The case-mix cross-products of all exported clinics together.</summary>
+    public CaseMixBlock Model { get; }
 
-    /// <summary>Design columns that some exported clinic holds for 1 to min − 1 clients (sub-aggregates; see docs/benchmarking.md).</summary>
+    /// <summary>The clinics' totals.</summary>
+    public IReadOnlyList<ClinicTotals> Clinics { get; }
+
+    /// <summary>
+    /// Covariate levels held by 1 to min − 1 of the exported clients: the block's sums over them are sub-aggregates
+    /// over fewer than min clients (see docs/benchmarking.md; <c>strictCells</c> refuses them).
+    /// </summary>
     public IReadOnlyList<string> SmallCells { get; }
 
     /// <summary>Builds the summary of a session table.</summary>
     /// <param name="sessions">Session rows.</param>
     /// <param name="options">Outcome, minimum clients and responder criteria.</param>
     /// <param name="pseudonymise">Replace clinic ids with random labels (X01, X02, … in random order; the key is not kept).</param>
-    /// <param name="strictCells">Refuse to export when a design column is held by 1 to min − 1 clients of a clinic.</param>
+    /// <param name="strictCells">Refuse to export when a covariate level is held by 1 to min − 1 of the exported clients.</param>
     public static BenchmarkSummary Create(ColumnTable sessions, BenchmarkOptions options, bool pseudonymise = false, bool strictCells = false)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -67,13 +75,13 @@ public sealed class BenchmarkSummary
             throw new NmtInputException($"no clinic has {options.MinClients} or more clients with complete episodes; there is nothing that may be shared.");
         }
         var clinics = pseudonymise ? Pseudonymise(input.Clinics) : input.Clinics;
-        var small = SmallCellColumns(clinics, options.MinClients);
+        var small = SmallCellColumns(input.Model, options.MinClients);
         if (strictCells && small.Count > 0)
         {
-            throw new NmtInputException($"--strict-cells: {small.Count} design column(s) are held by fewer than {options.MinClients} clients of a clinic ({string.Join(", ", small.Take(5))}{(small.Count > 5 ? ", …" : "")}); merge rare levels in the data or export without --strict-cells.");
+            throw new NmtInputException($"--strict-cells: {small.Count} covariate level(s) are held by fewer than {options.MinClients} of the exported clients ({string.Join(", ", small.Take(5))}{(small.Count > 5 ? ", …" : "")}); merge rare levels in the data or export without --strict-cells.");
         }
         return new BenchmarkSummary(options.Outcome, options.MinClients, options.Criteria.Points.Value, options.Criteria.Percent.Value,
-            pseudonymise, clinics, small);
+            pseudonymise, input.Model, clinics, small);
     }
 
     /// <summary>Refuses a summary that cannot be combined with a benchmark run with <paramref name="options"/>.</summary>
@@ -81,7 +89,11 @@ public sealed class BenchmarkSummary
     public void CheckCompatible(BenchmarkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var source = Clinics.FirstOrDefault()?.Source ?? "the summary";
+        var source = Model.Source;
+        if (MinClients < options.MinClients)
+        {
+            throw new NmtInputException($"{source} was exported with --min-clients {MinClients}, below this benchmark's {options.MinClients}; ask for an export with --min-clients {options.MinClients} or more.");
+        }
         if (Outcome != options.Outcome)
         {
             throw new NmtInputException($"{source} summarises '{Outcome.Name()}' but this benchmark compares '{options.Outcome.Name()}'; use --outcome {Outcome.Name()} or ask for a summary exported with --outcome {options.Outcome.Name()}.");
@@ -97,7 +109,7 @@ public sealed class BenchmarkSummary
     /// <summary>The summary as JSON (snake_case, full double precision).</summary>
     public string ToJson()
     {
-        var design = Clinics.Count == 0 ? CaseMixDesign.Union([]) : Clinics[0].Design;
+        var design = Model.Design;
         var root = new JsonObject
         {
             ["schema"] = SchemaName,
@@ -109,6 +121,7 @@ public sealed class BenchmarkSummary
             ["min_clients"] = MinClients,
             ["pseudonymised"] = Pseudonymised,
             ["design"] = new JsonArray(design.Columns.Select(c => (JsonNode?)new JsonObject { ["variable"] = c.Variable, ["level"] = c.Level }).ToArray()),
+            ["model"] = ModelJson(Model.Stats),
             ["clinics"] = new JsonArray(Clinics.Select(c => (JsonNode?)ClinicJson(c)).ToArray()),
             ["small_cells"] = SmallCells.Count,
         };
@@ -140,9 +153,10 @@ public sealed class BenchmarkSummary
         try
         {
             var design = CaseMixDesign.FromColumns(root["design"]!.AsArray().Select(c => new DesignColumn((string)c!["variable"]!, (string?)c["level"])));
+            var model = new CaseMixBlock(ReadModel(root["model"]!.AsObject(), design, source), design, source);
             var clinics = root["clinics"]!.AsArray().Select(c => ReadClinic(c!.AsObject(), design, source)).ToList();
             return new BenchmarkSummary(BenchmarkOutcomes.Parse((string)root["outcome"]!), (int)root["min_clients"]!,
-                (double)root["responder_points"]!, (double)root["responder_percent"]!, (bool)root["pseudonymised"]!, clinics, []);
+                (double)root["responder_points"]!, (double)root["responder_percent"]!, (bool)root["pseudonymised"]!, model, clinics, []);
         }
         catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException)
         {
@@ -153,42 +167,61 @@ public sealed class BenchmarkSummary
     /// <summary>Reads a summary file.</summary>
     public static BenchmarkSummary Load(string path) => FromJson(File.ReadAllText(path), Path.GetFileName(path));
 
-    private static JsonObject ClinicJson(ClinicStatistics c)
+    private static JsonObject ModelJson(CrossProducts stats)
     {
-        var p = c.Stats.Dimension;
+        var p = stats.Dimension;
         return new JsonObject
         {
-            ["clinic_id"] = c.ClinicId,
-            ["n_clients"] = c.NClients,
-            ["xtx"] = new JsonArray(Enumerable.Range(0, p).Select(i => (JsonNode?)new JsonArray(c.Stats.XtX.Row(i).Select(v => (JsonNode?)v).ToArray())).ToArray()),
-            ["xty"] = new JsonArray(c.Stats.Xty.Select(v => (JsonNode?)v).ToArray()),
-            ["yty"] = c.Stats.Yty,
+            ["n_clients"] = stats.Count,
+            ["xtx"] = new JsonArray(Enumerable.Range(0, p).Select(i => (JsonNode?)Numbers(stats.XtX.Row(i))).ToArray()),
+            ["xty"] = Numbers(stats.Xty),
+            ["yty"] = stats.Yty,
         };
     }
 
-    private static ClinicStatistics ReadClinic(JsonObject c, CaseMixDesign design, string source)
+    private static JsonObject ClinicJson(ClinicTotals c) => new()
     {
+        ["clinic_id"] = c.ClinicId,
+        ["n_clients"] = c.NClients,
+        ["sum_x"] = Numbers(c.SumX),
+        ["sum_y"] = c.SumY,
+    };
+
+    private static JsonArray Numbers(IEnumerable<double> values) => new(values.Select(v => (JsonNode?)v).ToArray());
+
+    private static double[] ReadNumbers(JsonNode? node) => node!.AsArray().Select(v => (double)v!).ToArray();
+
+    private static CrossProducts ReadModel(JsonObject m, CaseMixDesign design, string source)
+    {
+        var rows = m["xtx"]!.AsArray().Select(ReadNumbers).ToArray();
         var p = design.Dimension;
-        var rows = c["xtx"]!.AsArray();
-        var xtx = new double[rows.Count, rows.Count == 0 ? 0 : rows[0]!.AsArray().Count];
-        for (var i = 0; i < rows.Count; i++)
+        if (rows.Length != p || rows.Any(r => r.Length != p))
         {
-            var row = rows[i]!.AsArray();
-            for (var j = 0; j < row.Count && j < xtx.GetLength(1); j++)
+            throw new NmtInputException($"{source}: the case-mix block is not {p}×{p} as the design lists.");
+        }
+        var xtx = new double[p, p];
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
             {
-                xtx[i, j] = (double)row[j]!;
+                xtx[i, j] = rows[i][j];
             }
         }
-        var xty = c["xty"]!.AsArray().Select(v => (double)v!).ToArray();
-        var stats = CrossProducts.FromParts((long)c["n_clients"]!, xtx, xty, (double)c["yty"]!);
-        if (stats.Dimension != p)
-        {
-            throw new NmtInputException($"{source}: clinic {(string?)c["clinic_id"]} has {stats.Dimension} design columns but the design lists {p}.");
-        }
-        return new ClinicStatistics((string)c["clinic_id"]!, stats, design, source);
+        return CrossProducts.FromParts((long)m["n_clients"]!, xtx, ReadNumbers(m["xty"]), (double)m["yty"]!);
     }
 
-    private static List<ClinicStatistics> Pseudonymise(IReadOnlyList<ClinicStatistics> clinics)
+    private static ClinicTotals ReadClinic(JsonObject c, CaseMixDesign design, string source)
+    {
+        var id = (string)c["clinic_id"]!;
+        var sumX = ReadNumbers(c["sum_x"]);
+        if (sumX.Length != design.Dimension)
+        {
+            throw new NmtInputException($"{source}: clinic {id} has {sumX.Length} design totals but the design lists {design.Dimension}.");
+        }
+        return new ClinicTotals(id, (long)c["n_clients"]!, sumX, (double)c["sum_y"]!, design, source);
+    }
+
+    private static List<ClinicTotals> Pseudonymise(IReadOnlyList<ClinicTotals> clinics)
     {
         var order = Enumerable.Range(0, clinics.Count).ToArray();
         RandomNumberGenerator.Shuffle(order.AsSpan());
@@ -196,19 +229,17 @@ public sealed class BenchmarkSummary
             .OrderBy(c => c.ClinicId, StringComparer.Ordinal).ToList();
     }
 
-    private static List<string> SmallCellColumns(IReadOnlyList<ClinicStatistics> clinics, int minClients)
+    // Indicator columns (levels, missing stress) whose support in the block is 1 … min − 1 clients.
+    private static List<string> SmallCellColumns(CaseMixBlock block, int minClients)
     {
         var small = new List<string>();
-        foreach (var clinic in clinics)
+        for (var j = 0; j < block.Design.Dimension; j++)
         {
-            for (var j = 0; j < clinic.Design.Dimension; j++)
+            var column = block.Design.Columns[j];
+            var support = block.Stats.XtX[j, j];
+            if ((column.Level is not null || column.Variable == CaseMixDesign.StressMissing) && support > 0 && support < minClients)
             {
-                var column = clinic.Design.Columns[j];
-                var support = clinic.Stats.XtX[j, j];
-                if ((column.Level is not null || column.Variable == CaseMixDesign.StressMissing) && support > 0 && support < minClients)
-                {
-                    small.Add($"{clinic.ClinicId}:{column.Term}");
-                }
+                small.Add(column.Term);
             }
         }
         return small;

@@ -9,7 +9,7 @@ namespace Nmt.Analytics.Benchmarking;
 /// observed level of <c>chronicity</c>, <c>condition</c>, <c>region</c>, <c>age_band</c>, <c>sex</c>, where a missing
 /// value is its own level <c>(missing)</c> (indicator approach: no episode is dropped for a missing covariate).
 /// The column set is fixed by the covariate list and the levels observed; designs of different data sets are
-/// aligned with <see cref="Union"/> and <see cref="Embed"/>.
+/// aligned with <see cref="Union"/> and <c>Embed</c>.
 /// </summary>
 public sealed class CaseMixDesign
 {
@@ -97,6 +97,19 @@ public sealed class CaseMixDesign
             }
         }
         return CrossProducts.FromParts(stats.Count, xtx, xty, stats.Yty);
+    }
+
+    /// <summary>Re-expresses a row or column totals built on <paramref name="source"/> in this design by zero-padding.</summary>
+    public double[] Embed(IReadOnlyList<double> values, CaseMixDesign source)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(source);
+        var result = new double[Dimension];
+        for (var a = 0; a < source.Dimension; a++)
+        {
+            result[_index[source.Columns[a]]] = values[a];
+        }
+        return result;
     }
 
     /// <summary>The design row of episode <paramref name="row"/> (full indicator coding).</summary>

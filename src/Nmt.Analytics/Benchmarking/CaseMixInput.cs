@@ -7,11 +7,12 @@ namespace Nmt.Analytics.Benchmarking;
 /// Episodes turned into per-clinic case-mix statistics. Clinics below the minimum size are kept only as
 /// suppressed ids: their rows enter no statistic, so no total or model can be differenced to reveal them.
 /// </summary>
-/// <param name="Clinics">Statistics of the clinics with at least the minimum number of clients.</param>
+/// <param name="Model">Cross-products of every episode of the clinics with at least the minimum number of clients.</param>
+/// <param name="Clinics">Totals of those clinics.</param>
 /// <param name="Suppressed">Ids of clinics below the minimum (including clinics with no usable episode).</param>
 /// <param name="Exclusions">Sessions and episodes left out, with reasons.</param>
 /// <param name="Notes">Plain-language notes (e.g. a clinic with no complete episodes).</param>
-public sealed record CaseMixInput(IReadOnlyList<ClinicStatistics> Clinics, IReadOnlyList<string> Suppressed,
+public sealed record CaseMixInput(CaseMixBlock Model, IReadOnlyList<ClinicTotals> Clinics, IReadOnlyList<string> Suppressed,
     IReadOnlyList<RowExclusion> Exclusions, IReadOnlyList<string> Notes)
 {
     /// <summary>Builds the per-clinic statistics of a session table.</summary>
@@ -60,16 +61,35 @@ public sealed record CaseMixInput(IReadOnlyList<ClinicStatistics> Clinics, IRead
         }
         var large = usable.Where(kv => kv.Value.Count >= options.MinClients).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         var design = CaseMixDesign.Observe(table.Take(large.SelectMany(kv => kv.Value).ToArray()));
-        var clinics = large.Select(kv => new ClinicStatistics(kv.Key, Statistics(table, kv.Value, y, design), design, "local")).ToList();
+        var clinics = large.Select(kv => Totals(kv.Key, table, kv.Value, y, design)).ToList();
+        var model = new CaseMixBlock(Statistics(table, large.SelectMany(kv => kv.Value).ToList(), y, design), design, "local");
         var suppressed = usable.Keys.Except(large.Select(kv => kv.Key)).Order(StringComparer.Ordinal).ToList();
-        return new CaseMixInput(clinics, suppressed, exclusions, notes);
+        return new CaseMixInput(model, clinics, suppressed, exclusions, notes);
     }
 
     private static CrossProducts Statistics(ColumnTable table, List<int> rows, NumericColumn y, CaseMixDesign design)
     {
+        if (rows.Count == 0)
+        {
+            return CrossProducts.Empty(design.Dimension);
+        }
         var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(rows.Select(r => design.Row(table, r)));
         var v = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(rows.Select(r => y[r]));
         return CrossProducts.FromRows(x, v);
+    }
+
+    private static ClinicTotals Totals(string clinic, ColumnTable table, List<int> rows, NumericColumn y, CaseMixDesign design)
+    {
+        var sum = new double[design.Dimension];
+        foreach (var row in rows)
+        {
+            var x = design.Row(table, row);
+            for (var j = 0; j < sum.Length; j++)
+            {
+                sum[j] += x[j];
+            }
+        }
+        return new ClinicTotals(clinic, rows.Count, sum, rows.Sum(r => y[r]), design, "local");
     }
 
     private static IEnumerable<string> SessionClinics(ColumnTable sessions)

@@ -17,25 +17,28 @@ public static class ClinicBenchmark
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(options);
         var input = CaseMixInput.FromSessions(sessions, options);
+        var blocks = new List<CaseMixBlock> { input.Model };
         var clinics = input.Clinics.ToList();
         var suppressed = input.Suppressed.Select(id => ClinicResult.Suppressed(id, "local")).ToList();
-        var notes = input.Notes.ToList();
         foreach (var summary in references ?? [])
         {
             summary.CheckCompatible(options);
-            clinics.AddRange(summary.Clinics.Where(c => c.NClients >= options.MinClients));
-            suppressed.AddRange(summary.Clinics.Where(c => c.NClients < options.MinClients)
-                .Select(c => ClinicResult.Suppressed(c.ClinicId, c.Source)));
+            blocks.Add(summary.Model);
+            clinics.AddRange(summary.Clinics);
         }
         CheckDistinct(clinics.Select(c => (c.ClinicId, c.Source)).Concat(suppressed.Select(c => (c.ClinicId, c.Source))));
-        return Compare(clinics, suppressed, options, input.Exclusions, notes);
+        return Compare(blocks, clinics, suppressed, options, input.Exclusions, input.Notes);
     }
 
-    /// <summary>Benchmarks clinics given their statistics (the federated core: rows are not needed).</summary>
+    /// <summary>
+    /// Benchmarks clinics given the model blocks and clinic totals (the federated core: rows are not needed).
+    /// The blocks must together cover exactly the episodes of <paramref name="clinics"/>.
+    /// </summary>
     /// <exception cref="NmtInputException">Fewer than two clinics to compare.</exception>
-    public static BenchmarkResult Compare(IReadOnlyList<ClinicStatistics> clinics, IReadOnlyList<ClinicResult> suppressed,
+    public static BenchmarkResult Compare(IReadOnlyList<CaseMixBlock> blocks, IReadOnlyList<ClinicTotals> clinics, IReadOnlyList<ClinicResult> suppressed,
         BenchmarkOptions options, IReadOnlyList<RowExclusion> exclusions, IReadOnlyList<string> notes)
     {
+        ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(clinics);
         ArgumentNullException.ThrowIfNull(suppressed);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,13 +47,17 @@ public static class ClinicBenchmark
             var which = clinics.Count == 1 ? $"only clinic {clinics[0].ClinicId}" : "no clinic";
             throw new NmtInputException($"benchmarking needs at least 2 clinics with {options.MinClients} or more clients, but {which} qualifies ({suppressed.Count} suppressed); add clinics or compare against shared summaries with --reference S.json.");
         }
-        var design = CaseMixDesign.Union(clinics.Select(c => c.Design));
-        var embedded = clinics.Select(c => design.Embed(c.Stats, c.Design)).ToList();
-        var terms = EstimableTerms.Select(design, CrossProducts.Sum(embedded, design.Dimension));
-        var restricted = embedded.Select(terms.Restrict).ToList();
-        var model = CaseMixModel.Fit(terms.Terms, CrossProducts.Sum(restricted, terms.Indices.Count));
+        var design = CaseMixDesign.Union(blocks.Select(b => b.Design).Concat(clinics.Select(c => c.Design)));
+        var pooled = CrossProducts.Sum(blocks.Select(b => design.Embed(b.Stats, b.Design)), design.Dimension);
+        var total = clinics.Sum(c => c.NClients);
+        if (pooled.Count != total)
+        {
+            throw new NmtInputException($"the case-mix summaries cover {pooled.Count} episodes but their clinics list {total}; a summary is damaged or was edited.");
+        }
+        var terms = EstimableTerms.Select(design, pooled);
+        var model = CaseMixModel.Fit(terms.Terms, terms.Restrict(pooled));
         var sigma = Math.Sqrt(model.ResidualVariance);
-        var raw = restricted.Select(s => Observe(s, model, sigma)).ToList();
+        var raw = clinics.Select(c => Observe(c, terms.Restrict(design.Embed(c.SumX, c.Design)), model, sigma)).ToList();
         var phi = options.Overdispersion ? Overdispersion.Estimate(raw.Select(r => r.D / r.Se).ToList()) : 1;
         var shrink = EmpiricalBayes.Shrink(raw.Select(r => r.D).ToList(), raw.Select(r => r.Se * r.Se).ToList());
         var results = clinics.Select((c, i) => Result(c, raw[i], phi, shrink.Estimates[i], options)).ToList();
@@ -59,16 +66,16 @@ public static class ClinicBenchmark
             results.OrderBy(r => r.ClinicId, StringComparer.Ordinal).ToList(), exclusions, notes);
     }
 
-    // O = Σy/n (intercept entry of Xᵀy), E = x̄ᵀβ with Σx the intercept row of XᵀX.
-    private static (long N, double O, double E, double D, double Se) Observe(CrossProducts s, CaseMixModel model, double sigma)
+    // O = Σy/n, E = Σxᵀβ/n (indirect standardisation), SE = σ̂/√n.
+    private static (long N, double O, double E, double D, double Se) Observe(ClinicTotals c, MathNet.Numerics.LinearAlgebra.Vector<double> sumX, CaseMixModel model, double sigma)
     {
-        var n = s.Count;
-        var observed = s.Xty[0] / n;
-        var expected = s.XtX.Row(0).DotProduct(model.Coefficients) / n;
+        var n = c.NClients;
+        var observed = c.SumY / n;
+        var expected = sumX.DotProduct(model.Coefficients) / n;
         return (n, observed, expected, observed - expected, sigma / Math.Sqrt(n));
     }
 
-    private static ClinicResult Result(ClinicStatistics clinic, (long N, double O, double E, double D, double Se) r,
+    private static ClinicResult Result(ClinicTotals clinic, (long N, double O, double E, double D, double Se) r,
         double phi, (double Value, double Sd) shrunk, BenchmarkOptions options)
     {
         var figures = new ClinicFigures(r.N, r.O, r.E, r.Se * Math.Sqrt(phi), shrunk.Value, shrunk.Sd);

@@ -85,8 +85,13 @@ public sealed class BadInputTests(BenchmarkFixture fixture) : IClassFixture<Benc
         var e = Assert.Throws<NmtInputException>(() => BenchmarkSummary.FromJson(node.ToJsonString(), "x.json"));
         Assert.Contains("unknown column 'income'", e.Message, StringComparison.Ordinal);
         var cut = JsonNode.Parse(summary.ToJson())!;
-        cut["clinics"]![0]!["xty"]!.AsArray().RemoveAt(0);
+        cut["clinics"]![0]!["sum_x"]!.AsArray().RemoveAt(0);
         Assert.Throws<NmtInputException>(() => BenchmarkSummary.FromJson(cut.ToJsonString(), "x.json"));
+        var edited = JsonNode.Parse(summary.ToJson())!;
+        edited["clinics"]![0]!["n_clients"] = 5000;
+        var local = BenchmarkFixture.Clinics(fixture.Network.Table, "C04");
+        var ex = Assert.Throws<NmtInputException>(() => ClinicBenchmark.Run(local, new BenchmarkOptions(), [BenchmarkSummary.FromJson(edited.ToJsonString(), "x.json")]));
+        Assert.Contains("damaged or was edited", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

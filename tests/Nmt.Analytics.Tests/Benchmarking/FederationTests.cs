@@ -18,8 +18,7 @@ public sealed class FederationTests(BenchmarkFixture fixture) : IClassFixture<Be
         var parts = new[] { ids[..4], ids[4..8], ids[8..] }
             .Select((g, i) => RoundTrip(BenchmarkSummary.Create(BenchmarkFixture.Clinics(sessions, g), options), $"site{i}.json"))
             .ToList();
-        var clinics = parts.SelectMany(p => p.Clinics).ToList();
-        var federated = ClinicBenchmark.Compare(clinics, [], options, [], []);
+        var federated = ClinicBenchmark.Compare(parts.Select(p => p.Model).ToList(), parts.SelectMany(p => p.Clinics).ToList(), [], options, [], []);
 
         // Pooled rows: design rows of every episode of the clinics with >= 11 clients, fitted by QR (no cross-products).
         var episodes = EpisodeTable.Build(sessions).Episodes;
@@ -83,10 +82,11 @@ public sealed class FederationTests(BenchmarkFixture fixture) : IClassFixture<Be
         var noLumbar = c04.Take(Enumerable.Range(0, c04.RowCount).Where(r => region[r] != "lumbar").ToArray());
         var a = BenchmarkSummary.Create(noLumbar, options);
         var b = BenchmarkSummary.Create(BenchmarkFixture.Clinics(sessions, "C12", "C05"), options);
-        Assert.DoesNotContain(a.Clinics[0].Design.Columns, c => c.Term == "regionlumbar");
-        Assert.Contains(b.Clinics[0].Design.Columns, c => c.Term == "regionlumbar");
-        var result = ClinicBenchmark.Compare([.. a.Clinics, .. b.Clinics], [], options, [], []);
+        Assert.DoesNotContain(a.Model.Design.Columns, c => c.Term == "regionlumbar");
+        Assert.Contains(b.Model.Design.Columns, c => c.Term == "regionlumbar");
+        var result = ClinicBenchmark.Compare([a.Model, b.Model], [.. a.Clinics, .. b.Clinics], [], options, [], []);
         Assert.Equal(2, result.Clinics.Count);
         Assert.Equal(a.Clinics[0].NClients + b.Clinics[0].NClients, result.Model.Count);
+        Assert.Contains("regionlumbar", result.Model.Terms);
     }
 }
