@@ -22,6 +22,8 @@ namespace Nmt.Analytics.Benchmarking;
 public sealed record BenchmarkResult(BenchmarkOptions Options, CaseMixModel Model, EstimableTerms Terms, double Sigma, double Phi,
     double Tau2, double ShrinkTarget, IReadOnlyList<ClinicResult> Clinics, IReadOnlyList<RowExclusion> Exclusions, IReadOnlyList<string> Notes)
 {
+    private static readonly double Z95 = FunnelLimits.ZFor(FunnelLimits.Inner);
+
     private static readonly string[] ClinicColumns =
     [
         "clinic_id", "source", "n_clients", "observed", "expected", "difference", "ratio", "std_error", "z",
@@ -105,11 +107,11 @@ public sealed record BenchmarkResult(BenchmarkOptions Options, CaseMixModel Mode
 
     /// <summary>Funnel-plot data (suppressed clinics are not points).</summary>
     public FunnelChartData Funnel() => new(Options.Outcome.Name(), 0, Sigma, Phi, Options.Outcome.LowerIsBetter(),
-        Shown().Select(c => Point(c, c.Figures!.Difference, 1.96 * c.Figures.StdError)).ToList());
+        Shown().Select(c => Point(c, c.Figures!.Difference, Z95 * c.Figures.StdError)).ToList());
 
     /// <summary>Caterpillar-plot data: shrunken differences with 95 % intervals, sorted.</summary>
     public CaterpillarChartData Caterpillar() => new(Options.Outcome.Name(), ShrinkTarget, Tau2,
-        Shown().Select(c => Point(c, c.Figures!.Shrunken, 1.96 * c.Figures.ShrunkenSd)).OrderBy(p => p.Value).ToList());
+        Shown().Select(c => Point(c, c.Figures!.Shrunken, Z95 * c.Figures.ShrunkenSd)).OrderBy(p => p.Value).ToList());
 
     private string Direction => Options.Outcome.LowerIsBetter()
         ? "lower is better: negative difference = more pain relief than expected"
@@ -126,8 +128,8 @@ public sealed record BenchmarkResult(BenchmarkOptions Options, CaseMixModel Mode
         {
             return [clinic.ClinicId, clinic.Source, null, null, null, null, null, null, null, null, null, FlagName(clinic.Flag), null, null, null, null, true];
         }
-        var half = 1.96 * f.StdError;
-        var shrunkHalf = 1.96 * f.ShrunkenSd;
+        var half = Z95 * f.StdError;
+        var shrunkHalf = Z95 * f.ShrunkenSd;
         return
         [
             clinic.ClinicId, clinic.Source, f.NClients, f.Observed, f.Expected, f.Difference,
