@@ -56,7 +56,7 @@ internal static class BenchmarkCommand
         var outcome = OutcomeOption();
         var minClients = MinClientsOption();
         var output = new Option<FileInfo>("--out") { Description = "Summary JSON to write (aggregates only).", Required = true };
-        var pseudonymise = new Option<bool>("--pseudonymise") { Description = "Replace clinic ids by random labels (X01, X02, ...); the key is not kept." };
+        var pseudonymise = new Option<bool>("--pseudonymise") { Description = "Replace clinic ids by random labels (X-3f9a0c1d); the key is not kept." };
         var strict = new Option<bool>("--strict-cells")
         {
             Description = "Refuse to export when a covariate level is held by fewer than --min-clients of the exported clients.",
@@ -101,7 +101,7 @@ internal static class BenchmarkCommand
         return options;
     }
 
-    /// <summary>Writes the result: JSON contract, or the clinic table then the case-mix model and exclusions.</summary>
+    /// <summary>Writes the result: JSON contract, or the clinic table, an overview, the case-mix model and exclusions.</summary>
     internal static void Write(CliContext context, OutputFormat format, BenchmarkResult result)
     {
         if (format == OutputFormat.Json)
@@ -109,7 +109,7 @@ internal static class BenchmarkCommand
             context.WriteJson(result.ToJson());
             return;
         }
-        context.WriteTables(format, [result.Tidy(), result.Coefficients(), result.ExclusionCounts()]);
+        context.WriteTables(format, [result.Tidy(), result.Glance(), result.Coefficients(), result.ExclusionCounts()]);
     }
 
     private static ResultTable ExportTable(BenchmarkSummary summary, string path)

@@ -76,6 +76,17 @@ public sealed record BenchmarkResult(BenchmarkOptions Options, CaseMixModel Mode
         return table;
     }
 
+    /// <summary>One row about the whole comparison: outcome, clinics shown and suppressed, clients, σ̂, φ, τ², flags.</summary>
+    public ResultTable Glance()
+    {
+        var table = new ResultTable("Benchmark overview", "outcome", "min_clients", "n_clinics", "n_suppressed", "n_clients",
+            "sigma", "phi", "tau2", "n_better", "n_worse", "n_alarm");
+        var shown = Shown().ToList();
+        table.AddRow(Options.Outcome.Name(), Options.MinClients, shown.Count, Clinics.Count - shown.Count, Model.Count, Sigma, Phi, Tau2,
+            shown.Count(c => c.Flag == PerformanceFlag.Better), shown.Count(c => c.Flag == PerformanceFlag.Worse), shown.Count(c => c.Alarm));
+        return table;
+    }
+
     /// <summary>The case-mix model's coefficients (R's term names) with classical standard errors.</summary>
     public ResultTable Coefficients()
     {

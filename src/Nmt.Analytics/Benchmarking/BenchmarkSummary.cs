@@ -64,7 +64,7 @@ public sealed class BenchmarkSummary
     /// <summary>Builds the summary of a session table.</summary>
     /// <param name="sessions">Session rows.</param>
     /// <param name="options">Outcome, minimum clients and responder criteria.</param>
-    /// <param name="pseudonymise">Replace clinic ids with random labels (X01, X02, … in random order; the key is not kept).</param>
+    /// <param name="pseudonymise">Replace clinic ids with random labels (<c>X-</c> + 8 hex digits; the key is not kept).</param>
     /// <param name="strictCells">Refuse to export when a covariate level is held by 1 to min − 1 of the exported clients.</param>
     public static BenchmarkSummary Create(ColumnTable sessions, BenchmarkOptions options, bool pseudonymise = false, bool strictCells = false)
     {
@@ -221,12 +221,22 @@ public sealed class BenchmarkSummary
         return new ClinicTotals(id, (long)c["n_clients"]!, sumX, (double)c["sum_y"]!, design, source);
     }
 
+    // Random labels "X-" + 8 hex digits: unlinkable to the ids, and practically never equal across sites' exports.
     private static List<ClinicTotals> Pseudonymise(IReadOnlyList<ClinicTotals> clinics)
     {
-        var order = Enumerable.Range(0, clinics.Count).ToArray();
-        RandomNumberGenerator.Shuffle(order.AsSpan());
-        return clinics.Select((c, i) => c with { ClinicId = "X" + (order[i] + 1).ToString("D2", CultureInfo.InvariantCulture) })
-            .OrderBy(c => c.ClinicId, StringComparer.Ordinal).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = new List<ClinicTotals>();
+        foreach (var clinic in clinics)
+        {
+            string label;
+            do
+            {
+                label = "X-" + RandomNumberGenerator.GetHexString(8, lowercase: true);
+            }
+            while (!used.Add(label));
+            renamed.Add(clinic with { ClinicId = label });
+        }
+        return renamed.OrderBy(c => c.ClinicId, StringComparer.Ordinal).ToList();
     }
 
     // Indicator columns (levels, missing stress) whose support in the block is 1 … min − 1 clients.

@@ -47,7 +47,7 @@ public sealed class BenchmarkCommandTests
             var (code2, stdout2, stderr2) = Run("benchmark", "--demo", "--reference", path, "--format", "json");
             Assert.Equal(0, code2);
             Assert.Equal("", stderr2);
-            Assert.Equal(23, JsonNode.Parse(stdout2)!["clinics"]!.AsArray().Count); // 12 local (1 suppressed) + 11 pseudonymised
+            Assert.Equal(23, JsonNode.Parse(stdout2)!["clinics"]!.AsArray().Count); // 12 local (1 suppressed) + 11 pseudonymised (random labels never clash with C01...)
             var (code3, _, stderr3) = Run("benchmark", "--demo", "--reference", path, "--outcome", "responder");
             Assert.Equal(1, code3);
             Assert.Contains("summarises 'episode_change'", stderr3, StringComparison.Ordinal);

@@ -29,6 +29,19 @@ public sealed class CaseMixReferenceTests(BenchmarkFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Responder_linear_probability_model_matches_R_lm()
+    {
+        var result = ClinicBenchmark.Run(fixture.Demo, new BenchmarkOptions { Outcome = BenchmarkOutcome.Responder });
+        var expected = Csv("demo_responder_coef.csv");
+        Assert.Equal(expected.Select(r => r[0]), result.Model.Terms);
+        for (var j = 0; j < expected.Length; j++)
+        {
+            Assert.Equal(D(expected[j][1]), result.Model.Coefficients[j], 1e-10);
+            Assert.Equal(D(expected[j][2]), result.Model.StdErrors[j], 1e-10);
+        }
+    }
+
+    [Fact]
     public void Observed_expected_and_z_match_R_per_clinic()
     {
         var result = ClinicBenchmark.Run(fixture.Demo, new BenchmarkOptions());

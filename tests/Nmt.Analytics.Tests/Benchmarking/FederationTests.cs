@@ -72,6 +72,23 @@ public sealed class FederationTests(BenchmarkFixture fixture) : IClassFixture<Be
     }
 
     [Fact]
+    public void A_single_clinic_is_benchmarked_against_the_summaries_of_the_others()
+    {
+        var sessions = fixture.Network.Table;
+        var ids = BenchmarkFixture.ClinicIds(sessions);
+        var alone = BenchmarkFixture.Clinics(sessions, "C01");
+        Assert.Throws<NmtInputException>(() => ClinicBenchmark.Run(alone, new BenchmarkOptions()));
+        var others = new[] { ids[1..6], ids[6..] }
+            .Select((g, i) => RoundTrip(BenchmarkSummary.Create(BenchmarkFixture.Clinics(sessions, g), new BenchmarkOptions(), pseudonymise: true), $"site{i}.json"))
+            .ToList();
+        var result = ClinicBenchmark.Run(alone, new BenchmarkOptions(), others);
+        var c01 = result.Clinics.Single(c => c.Source == "local");
+        Assert.Equal("C01", c01.ClinicId);
+        Assert.Equal(PerformanceFlag.Better, c01.Flag);
+        Assert.Equal(fixture.NetworkResult.Clinics.Single(c => c.ClinicId == "C01").Figures!.Difference, c01.Figures!.Difference, 1e-9);
+    }
+
+    [Fact]
     public void Summaries_with_different_observed_levels_are_aligned_by_zero_padding()
     {
         // Two single-clinic summaries: each clinic lacks some levels the other has; the union design still fits.

@@ -59,6 +59,10 @@ public sealed class PlantedClinicsTests(BenchmarkFixture fixture) : IClassFixtur
         Assert.Equal(8, ordinary.Count);
         Assert.True(ordinary.Count(c => c.Flag != PerformanceFlag.AsExpected) <= 1);
         Assert.Equal(PerformanceFlag.Suppressed, Clinic(fixture.NetworkResult, "C12").Flag);
+        var glance = fixture.NetworkResult.Glance();
+        Assert.Equal(11, glance[0, "n_clinics"]);
+        Assert.Equal(1, glance[0, "n_suppressed"]);
+        Assert.True((int)glance[0, "n_better"]! >= 1 && (int)glance[0, "n_worse"]! >= 1);
     }
 
     [Fact]

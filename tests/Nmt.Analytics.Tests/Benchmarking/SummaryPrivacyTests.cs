@@ -124,7 +124,7 @@ public sealed class SummaryPrivacyTests(BenchmarkFixture fixture) : IClassFixtur
         Assert.True((bool)JsonNode.Parse(text)!["pseudonymised"]!);
         var plain = BenchmarkSummary.Create(fixture.Demo, new BenchmarkOptions());
         Assert.Equal(plain.Clinics.Select(c => c.NClients).Order(), summary.Clinics.Select(c => c.NClients).Order());
-        Assert.All(summary.Clinics, c => Assert.Matches("^X\\d\\d$", c.ClinicId));
+        Assert.All(summary.Clinics, c => Assert.Matches("^X-[0-9a-f]{8}$", c.ClinicId));
     }
 
     [Fact]

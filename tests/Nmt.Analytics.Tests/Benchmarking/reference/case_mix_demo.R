@@ -38,6 +38,16 @@ agg$z <- (agg$observed - agg$expected) / (sigma(fit) / sqrt(agg$n))
 write.csv(agg, "demo_case_mix_clinics.csv", row.names = FALSE)
 writeLines(format(sigma(fit), digits = 17), "demo_case_mix_sigma.txt")
 
+# Responder (linear probability model): >= 2 points AND >= 30 % improvement; undefined when first pain_pre is 0.
+ep$pct <- ifelse(ep$first_pain_pre == 0, NA, 100 * ep$episode_change / ep$first_pain_pre)
+ep$responder <- as.numeric(-ep$episode_change >= 2 - 1e-9 & -ep$pct >= 30 - 1e-9)
+er <- ep[!is.na(ep$pct), ]
+fit_r <- lm(responder ~ first_pain_pre + n_sessions + stress + stress_missing + chronicity + condition +
+              region + age_band + sex, data = droplevels(er))
+cr <- summary(fit_r)$coefficients
+write.csv(data.frame(term = rownames(cr), estimate = cr[, 1], std_error = cr[, 2]),
+          "demo_responder_coef.csv", row.names = FALSE)
+
 # Empirical-Bayes shrinkage reference: metafor REML + blup on dat.bcg (log risk ratios).
 library(metafor)
 dat <- escalc(measure = "RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)
