@@ -71,6 +71,19 @@ public sealed class BenchmarkCommandTests
     }
 
     [Fact]
+    public void Csv_output_shows_no_figures_for_the_suppressed_clinic()
+    {
+        var (code, stdout, _) = Run("benchmark", "--demo", "--format", "csv", "--outcome", "responder");
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n');
+        Assert.StartsWith("clinic_id,source,n_clients,observed,expected,difference", lines[0], StringComparison.Ordinal);
+        var tiny = lines.Single(l => l.StartsWith("C12,", StringComparison.Ordinal));
+        Assert.DoesNotMatch(@"\d", tiny.Replace("C12", "", StringComparison.Ordinal));
+        Assert.Contains("suppressed", tiny, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("C01,local,51,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Table_output_shows_the_case_mix_model_and_suppressed_clinic()
     {
         var (code, stdout, _) = Run("benchmark", "--demo", "--overdispersion");
