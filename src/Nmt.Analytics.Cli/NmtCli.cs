@@ -25,6 +25,7 @@ public static class NmtCli
     /// <summary>Every subcommand, one factory per file under <c>Commands/</c>.</summary>
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        BenchmarkCommand.Create(context),
         DescribeCommand.Create(context),
         MetaCommand.Create(context),
         SimulateCommand.Create(context),

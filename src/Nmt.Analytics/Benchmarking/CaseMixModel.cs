@@ -9,12 +9,13 @@ namespace Nmt.Analytics.Benchmarking;
 /// </summary>
 public sealed class CaseMixModel
 {
-    private CaseMixModel(IReadOnlyList<string> terms, Vector<double> coefficients, double residualVariance, long count)
+    private CaseMixModel(IReadOnlyList<string> terms, Vector<double> coefficients, double residualVariance, long count, Vector<double> stdErrors)
     {
         Terms = terms;
         Coefficients = coefficients;
         ResidualVariance = residualVariance;
         Count = count;
+        StdErrors = stdErrors;
     }
 
     /// <summary>Design column names (R's convention).</summary>
@@ -25,6 +26,9 @@ public sealed class CaseMixModel
 
     /// <summary>Residual variance σ̂² with n − p degrees of freedom.</summary>
     public double ResidualVariance { get; }
+
+    /// <summary>Classical standard errors √(σ̂²·diag((XᵀX)⁻¹)), as R's <c>summary.lm</c>.</summary>
+    public Vector<double> StdErrors { get; }
 
     /// <summary>Number of observations the model was fitted on.</summary>
     public long Count { get; }
@@ -52,7 +56,10 @@ public sealed class CaseMixModel
         }
         var beta = chol.Solve(stats.Xty);
         var rss = Math.Max(0, stats.Yty - beta.DotProduct(stats.Xty));
-        return new CaseMixModel(terms, beta, rss / (stats.Count - p), stats.Count);
+        var sigma2 = rss / (stats.Count - p);
+        var inverse = chol.Solve(Matrix<double>.Build.DenseIdentity(p));
+        var se = inverse.Diagonal().Map(v => Math.Sqrt(sigma2 * v));
+        return new CaseMixModel(terms, beta, sigma2, stats.Count, se);
     }
 
     /// <summary>The expected outcome for one design row.</summary>

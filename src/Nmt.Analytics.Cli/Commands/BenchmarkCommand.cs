@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using Nmt.Analytics.Benchmarking;
+using Nmt.Analytics.Data;
+using Nmt.Analytics.Results;
+
+namespace Nmt.Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>nmt benchmark (DATA|--demo) [--outcome episode_change|responder] [--min-clients 11] [--overdispersion]
+/// [--reference S1.json ...] [--format table|json|csv]</c> and
+/// <c>nmt benchmark export (DATA|--demo) --out S.json [--outcome ...] [--min-clients 11] [--pseudonymise] [--strict-cells]</c>.
+/// </summary>
+internal static class BenchmarkCommand
+{
+    /// <summary>Creates the command with its <c>export</c> subcommand.</summary>
+    public static Command Create(CliContext context)
+    {
+        var data = CommonOptions.DataArgument();
+        var demo = CommonOptions.DemoOption();
+        var outcome = OutcomeOption();
+        var minClients = MinClientsOption();
+        var overdispersion = new Option<bool>("--overdispersion")
+        {
+            Description = "Widen funnel limits and intervals by the estimated overdispersion phi (Spiegelhalter 2005).",
+        };
+        var reference = new Option<FileInfo[]>("--reference")
+        {
+            Description = "Shared summaries of other clinics (from nmt benchmark export) to compare against.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = CliContext.FormatOption();
+        var command = new Command("benchmark", "Case-mix-adjusted clinic comparison with funnel limits and small-cell suppression.");
+        command.Arguments.Add(data);
+        foreach (var option in new Option[] { demo, outcome, minClients, overdispersion, reference, format })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), parse.GetValue(overdispersion));
+            var summaries = (parse.GetValue(reference) ?? []).Select(f => BenchmarkSummary.Load(f.FullName)).ToList();
+            var result = ClinicBenchmark.Run(Load(parse.GetValue(data), parse.GetValue(demo)), options, summaries);
+            Write(context, parse.GetValue(format), result);
+            return 0;
+        }));
+        command.Subcommands.Add(Export(context));
+        return command;
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var data = CommonOptions.DataArgument();
+        var demo = CommonOptions.DemoOption();
+        var outcome = OutcomeOption();
+        var minClients = MinClientsOption();
+        var output = new Option<FileInfo>("--out") { Description = "Summary JSON to write (aggregates only).", Required = true };
+        var pseudonymise = new Option<bool>("--pseudonymise") { Description = "Replace clinic ids by random labels (X-3f9a0c1d); the key is not kept." };
+        var strict = new Option<bool>("--strict-cells")
+        {
+            Description = "Refuse to export when a covariate level is held by fewer than --min-clients of the exported clients.",
+        };
+        var format = CliContext.FormatOption();
+        var command = new Command("export", "Write a shareable, aggregate-only benchmark summary (no rows, no client ids, small clinics left out).");
+        command.Arguments.Add(data);
+        foreach (var option in new Option[] { demo, outcome, minClients, output, pseudonymise, strict, format })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), false);
+            var summary = BenchmarkSummary.Create(Load(parse.GetValue(data), parse.GetValue(demo)), options,
+                parse.GetValue(pseudonymise), parse.GetValue(strict));
+            var path = parse.GetValue(output)!.FullName;
+            try
+            {
+                File.WriteAllText(path, summary.ToJson(), new System.Text.UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new NmtInputException($"cannot write '{path}': {e.Message}", e);
+            }
+            context.WriteTables(parse.GetValue(format), [ExportTable(summary, path)], ["export"]);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Validates the shared options.</summary>
+    internal static BenchmarkOptions Options(string? outcome, int minClients, bool overdispersion)
+    {
+        var options = new BenchmarkOptions
+        {
+            Outcome = BenchmarkOutcomes.Parse(outcome ?? "episode_change"),
+            MinClients = minClients,
+            Overdispersion = overdispersion,
+        };
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Writes the result: JSON contract, or the clinic table, an overview, the case-mix model and exclusions.</summary>
+    internal static void Write(CliContext context, OutputFormat format, BenchmarkResult result)
+    {
+        if (format == OutputFormat.Json)
+        {
+            context.WriteJson(result.ToJson());
+            return;
+        }
+        context.WriteTables(format, [result.Tidy(), result.Glance(), result.Coefficients(), result.ExclusionCounts()]);
+    }
+
+    private static ResultTable ExportTable(BenchmarkSummary summary, string path)
+    {
+        var table = new ResultTable("Benchmark summary", "file", "outcome", "clinics", "clients", "min_clients", "pseudonymised");
+        table.AddRow(path, summary.Outcome.Name(), summary.Clinics.Count, summary.Clinics.Sum(c => c.NClients), summary.MinClients, summary.Pseudonymised);
+        table.AddNote("Contains one case-mix block (cross-products) over all exported clinics and per-clinic counts and totals; clinics below min_clients are left out entirely.");
+        if (summary.SmallCells.Count > 0)
+        {
+            table.AddNote(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.SmallCells.Count} covariate level(s) ({string.Join(", ", summary.SmallCells)}) are held by fewer than {summary.MinClients} of the exported clients; the block's sums over them are sub-aggregates (see docs/benchmarking.md; --strict-cells refuses them)."));
+        }
+        return table;
+    }
+
+    private static Option<string> OutcomeOption() => new("--outcome")
+    {
+        Description = "Outcome: episode_change (lower is better) or responder (higher is better).",
+        DefaultValueFactory = _ => "episode_change",
+    };
+
+    private static Option<int> MinClientsOption() => new("--min-clients")
+    {
+        Description = "Suppress clinics with fewer clients than this (no figures anywhere).",
+        DefaultValueFactory = _ => BenchmarkOptions.DefaultMinClients,
+    };
+
+    /// <summary>Loads the session data (the DATA file, or the bundled demo data with --demo).</summary>
+    internal static ColumnTable Load(FileInfo? data, bool demo) => DataInput.LoadDataset(data, demo).Table;
+}
