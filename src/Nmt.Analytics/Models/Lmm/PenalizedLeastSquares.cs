@@ -11,16 +11,23 @@ internal sealed class PenalizedLeastSquares
     private readonly CrossProducts _c;
     private readonly ThetaLayout _layout;
 
+    private readonly DesignClasses? _classes;
+
     public PenalizedLeastSquares(CrossProducts crossProducts, ThetaLayout layout)
     {
         _c = crossProducts;
         _layout = layout;
+        _classes = DesignClasses.TryBuild(crossProducts);
     }
 
     public CrossProducts CrossProducts => _c;
 
     public PlsEvaluation Evaluate(double[] theta, bool keep = false)
     {
+        if (!keep && _classes is not null)
+        {
+            return EvaluateByClass(theta, _classes);
+        }
         var c = _c;
         int q1 = c.Q1, q2 = c.Q2, p = c.P;
         var t = Enumerable.Range(0, _layout.Blocks.Count).Select(k => _layout.Factor(k, theta)).ToArray();
@@ -76,6 +83,14 @@ internal sealed class PenalizedLeastSquares
             DenseKernels.ForwardSolve(l22, 0, q2, c2, 0, 1);
             sumsq += SubtractCrossProducts(b2, 0, c2, 0, q2, p, xtx, xty);
         }
+        return FixedEffectsStep(xtx, xty, ldL2, sumsq, keep ? new PlsFactors(t, lg, rzxAll, cuAll, w, l22, b2, c2) : null);
+    }
+
+    /// <summary>R_XᵀR_X = XᵀX − R_ZXᵀR_ZX, c_β, β̂ and r² from the Schur complements (Bates et al. 2015, eqs. 18–20).</summary>
+    private PlsEvaluation FixedEffectsStep(double[] xtx, double[] xty, double ldL2, double sumsq, PlsFactors? factors)
+    {
+        var c = _c;
+        var p = c.P;
         var ldRX2 = DenseKernels.Cholesky(xtx, 0, p);
         if (double.IsNaN(ldRX2))
         {
@@ -96,8 +111,73 @@ internal sealed class PenalizedLeastSquares
             PenalizedRss = c.Yty - sumsq - cbeta,
             Beta = beta,
             CovUnscaled = DenseKernels.InverseFromCholesky(xtx, 0, p),
-            Factors = keep ? new PlsFactors(t, lg, rzxAll, cuAll, w, l22, b2, c2) : null,
+            Factors = factors,
         };
+    }
+
+    /// <summary>The same solution from per-class moments: Σ vᵀ S v with S = T M⁻¹ Tᵀ per class (see <see cref="DesignClasses"/>).</summary>
+    private PlsEvaluation EvaluateByClass(double[] theta, DesignClasses classes)
+    {
+        var c = _c;
+        int q = classes.Q, w = classes.Width, p = c.P, qq = q * q;
+        var t = _layout.Factor(0, theta);
+        var acc = new double[w * w];
+        var tmp = new double[qq];
+        var m = new double[qq];
+        var s = new double[qq];
+        var ldL2 = 0.0;
+        for (var k = 0; k < classes.Count; k++)
+        {
+            DenseKernels.TimesLower(classes.A, k * qq, q, t, q, tmp, 0);
+            DenseKernels.LowerTransposeTimes(t, q, tmp, 0, m, 0, q);
+            for (var a = 0; a < q; a++)
+            {
+                m[(a * q) + a] += 1;
+            }
+            var ld = DenseKernels.Cholesky(m, 0, q);
+            if (double.IsNaN(ld))
+            {
+                return new PlsEvaluation { Ok = false };
+            }
+            ldL2 += classes.Counts[k] * ld;
+            var minv = DenseKernels.InverseFromCholesky(m, 0, q);
+            // S = T M⁻¹ Tᵀ
+            for (var a = 0; a < q; a++)
+            {
+                for (var b = 0; b < q; b++)
+                {
+                    var sum = 0.0;
+                    for (var i = 0; i <= a; i++)
+                    {
+                        for (var j = 0; j <= b; j++)
+                        {
+                            sum += t[(a * q) + i] * minv[(i * q) + j] * t[(b * q) + j];
+                        }
+                    }
+                    s[(a * q) + b] = sum;
+                }
+            }
+            for (var ab = 0; ab < qq; ab++)
+            {
+                var sab = s[ab];
+                var o = ((k * qq) + ab) * w * w;
+                for (var e = 0; e < w * w; e++)
+                {
+                    acc[e] += sab * classes.Moments[o + e];
+                }
+            }
+        }
+        var xtx = new double[p * p];
+        var xty = new double[p];
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                xtx[(i * p) + j] = c.XtX[(i * p) + j] - acc[(i * w) + j];
+            }
+            xty[i] = c.Xty[i] - acc[(i * w) + p];
+        }
+        return FixedEffectsStep(xtx, xty, ldL2, acc[(p * w) + p], null);
     }
 
     private int MaxCoupledSize()

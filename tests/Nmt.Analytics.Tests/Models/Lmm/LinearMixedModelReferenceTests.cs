@@ -65,6 +65,17 @@ public sealed class LinearMixedModelReferenceTests
     }
 
     [Fact]
+    public void Unbalanced_sleepstudy_matches_lme4_including_conditional_modes()
+    {
+        var rows = Read("sleepstudy_unbalanced");
+        var fit = LinearMixedModel.Fit(Frame("Reaction ~ Days + (Days | Subject)", rows, "Reaction", [Intercept, Numeric("Days")],
+            new RandomSpec("Subject", r => r["Subject"], Intercept, Numeric("Days"))));
+        var expected = Expected("sleepstudy_unbalanced");
+        LmeReferenceAssert.Matches(expected, fit);
+        LmeReferenceAssert.RanefMatches(expected, fit, 1e-4);
+    }
+
+    [Fact]
     public void Dyestuff_random_intercept_matches_lme4()
     {
         var rows = Read("dyestuff");

@@ -7,6 +7,9 @@ write_data <- function(df, name) write.csv(df, paste0(name, ".csv"), row.names =
 
 data(sleepstudy); data(Dyestuff); data(Dyestuff2); data(Pastes); data(Penicillin); data(cake)
 write_data(sleepstudy, "sleepstudy")
+# Unbalanced: every 7th row dropped, so subjects differ in their Days (exercises the per-level path).
+sleep_unbalanced <- sleepstudy[-seq(1, nrow(sleepstudy), by = 7), ]
+write_data(sleep_unbalanced, "sleepstudy_unbalanced")
 write_data(Dyestuff, "dyestuff")
 write_data(Dyestuff2, "dyestuff2")
 write_data(Pastes, "pastes")
@@ -50,6 +53,7 @@ tight <- lmerControl(optimizer = "nloptwrap",
 make_fits <- function(ctrl) list(
   sleepstudy_reml = lmer(Reaction ~ Days + (Days | Subject), sleepstudy, control = ctrl),
   sleepstudy_ml = lmer(Reaction ~ Days + (Days | Subject), sleepstudy, REML = FALSE, control = ctrl),
+  sleepstudy_unbalanced = lmer(Reaction ~ Days + (Days | Subject), sleep_unbalanced, control = ctrl),
   sleepstudy_uncorrelated = lmer(Reaction ~ Days + (Days || Subject), sleepstudy, control = ctrl),
   sleepstudy_intercept_ml = lmer(Reaction ~ Days + (1 | Subject), sleepstudy, REML = FALSE, control = ctrl),
   dyestuff_reml = lmer(Yield ~ 1 + (1 | Batch), Dyestuff, control = ctrl),
@@ -64,6 +68,7 @@ out <- lapply(names(fits), function(n) describe_fit(fits[[n]], with_df = n != "d
 names(out) <- names(fits)
 out$sleepstudy_reml$ranef <- ranef_table(fits$sleepstudy_reml)
 out$pastes_nested$ranef <- ranef_table(fits$pastes_nested)
+out$sleepstudy_unbalanced$ranef <- ranef_table(fits$sleepstudy_unbalanced)
 
 # Likelihood-ratio test as anova() does it: both models refitted by ML.
 small <- lmer(Reaction ~ Days + (1 | Subject), sleepstudy, control = ctrl)

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nmt.Analytics.Models.Lmm;
+
+namespace LmmBenchmark;
+
+/// <summary>
+/// Linear mixed-model benchmark: <c>generate OUT.csv [clients] [sessions] [seed]</c> writes the synthetic data set;
+/// <c>fit FILE.csv [--ml]</c> loads it and fits <c>pain ~ session + technique + stress + hydration + (session | client_id)</c>,
+/// printing the time of each phase. Compare with <c>lme4_fit.R</c> on the same file (see bench/README.md).
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "generate")
+        {
+            var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+            var sessions = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+            var seed = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20261125;
+            SessionGenerator.Write(args[1], clients, sessions, seed);
+            return 0;
+        }
+        if (args.Length >= 2 && args[0] == "fit")
+        {
+            Fit(args[1], reml: !args.Contains("--ml"));
+            return 0;
+        }
+        Console.Error.WriteLine("usage: LmmBenchmark generate OUT.csv [clients] [sessions] [seed] | fit FILE.csv [--ml]");
+        return 1;
+    }
+
+    private static void Fit(string path, bool reml)
+    {
+        var total = Stopwatch.StartNew();
+        var frame = BenchFrameLoader.Load(path);
+        var load = total.Elapsed;
+        var fit = LinearMixedModel.Fit(frame, new LmmOptions { Reml = reml });
+        var fitTime = total.Elapsed - load;
+        Console.WriteLine(fit.Tidy().ToText());
+        Console.WriteLine(fit.RandomEffects().ToText());
+        Console.WriteLine(fit.Correlations().ToText());
+        Console.WriteLine(fit.Glance().ToText(7));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rows {frame.Count}; load {load.TotalSeconds:F2} s; fit {fitTime.TotalSeconds:F2} s ({fit.Evaluations} deviance evaluations); total {total.Elapsed.TotalSeconds:F2} s"));
+    }
+}
