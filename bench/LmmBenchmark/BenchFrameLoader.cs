@@ -14,42 +14,77 @@ internal static class BenchFrameLoader
 {
     public static ModelFrame Load(string path)
     {
-        var clientIds = new List<string>(1 << 20);
-        var session = new List<double>(1 << 20);
-        var technique = new List<string>(1 << 20);
-        var stress = new List<double>(1 << 20);
-        var hydration = new List<double>(1 << 20);
-        var pain = new List<double>(1 << 20);
-        var clientPool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bytes = File.ReadAllBytes(path);
+        var data = bytes.AsSpan();
+        var headerEnd = data.IndexOf((byte)'\n');
+        var header = System.Text.Encoding.UTF8.GetString(data[..headerEnd]).TrimEnd('\r').Split(',');
+        int ci = Array.IndexOf(header, "client_id"), si = Array.IndexOf(header, "session"), ti = Array.IndexOf(header, "technique"),
+            sti = Array.IndexOf(header, "stress"), hi = Array.IndexOf(header, "hydration"), pi = Array.IndexOf(header, "pain");
+        var capacity = data.Count((byte)'\n');
+        var clientIds = new List<string>(capacity);
+        var session = new List<double>(capacity);
+        var technique = new List<string>(capacity);
+        var stress = new List<double>(capacity);
+        var hydration = new List<double>(capacity);
+        var pain = new List<double>(capacity);
         var techniquePool = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(path, System.Text.Encoding.UTF8, false, 1 << 20))
+        Span<Range> fields = stackalloc Range[header.Length + 1];
+        var rest = data[(headerEnd + 1)..];
+        ReadOnlySpan<byte> lastClient = default;
+        string lastClientText = "";
+        while (!rest.IsEmpty)
         {
-            var header = reader.ReadLine()!.Split(',');
-            int ci = Array.IndexOf(header, "client_id"), si = Array.IndexOf(header, "session"), ti = Array.IndexOf(header, "technique"),
-                sti = Array.IndexOf(header, "stress"), hi = Array.IndexOf(header, "hydration"), pi = Array.IndexOf(header, "pain");
-            string? line;
-            Span<Range> fields = stackalloc Range[header.Length + 1];
-            while ((line = reader.ReadLine()) != null)
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (line.Length > 0 && line[^1] == (byte)'\r')
             {
-                var span = line.AsSpan();
-                span.Split(fields, ',');
-                clientIds.Add(Intern(clientPool, span[fields[ci]]));
-                technique.Add(Intern(techniquePool, span[fields[ti]]));
-                session.Add(double.Parse(span[fields[si]], CultureInfo.InvariantCulture));
-                stress.Add(double.Parse(span[fields[sti]], CultureInfo.InvariantCulture));
-                hydration.Add(double.Parse(span[fields[hi]], CultureInfo.InvariantCulture));
-                pain.Add(double.Parse(span[fields[pi]], CultureInfo.InvariantCulture));
+                line = line[..^1];
             }
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+            SplitFields(line, fields);
+            var client = line[fields[ci]];
+            if (!client.SequenceEqual(lastClient))
+            {
+                lastClient = client;
+                lastClientText = System.Text.Encoding.UTF8.GetString(client);
+            }
+            clientIds.Add(lastClientText);
+            technique.Add(Intern(techniquePool, line[fields[ti]]));
+            session.Add(double.Parse(line[fields[si]], CultureInfo.InvariantCulture));
+            stress.Add(double.Parse(line[fields[sti]], CultureInfo.InvariantCulture));
+            hydration.Add(double.Parse(line[fields[hi]], CultureInfo.InvariantCulture));
+            pain.Add(double.Parse(line[fields[pi]], CultureInfo.InvariantCulture));
         }
         return Build(clientIds, session, technique, stress, hydration, pain);
     }
 
-    private static string Intern(Dictionary<string, string> pool, ReadOnlySpan<char> value)
+    private static void SplitFields(ReadOnlySpan<byte> line, Span<Range> fields)
     {
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var s))
+        var start = 0;
+        var f = 0;
+        for (var i = 0; i < line.Length && f < fields.Length - 1; i++)
         {
-            s = value.ToString();
+            if (line[i] == (byte)',')
+            {
+                fields[f++] = new Range(start, i);
+                start = i + 1;
+            }
+        }
+        fields[f] = new Range(start, line.Length);
+    }
+
+    private static string Intern(Dictionary<string, string> pool, ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = stackalloc char[utf8.Length];
+        var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars[..n], out var s))
+        {
+            s = new string(chars[..n]);
             pool[s] = s;
         }
         return s;
@@ -80,7 +115,18 @@ internal static class BenchFrameLoader
         }
         var levels = clientIds.Distinct().OrderBy(c => c, StringComparer.Ordinal).ToArray();
         var levelIndex = levels.Select((l, i) => (l, i)).ToDictionary(t => t.l, t => t.i, StringComparer.Ordinal);
-        var groupIndex = clientIds.Select(c => levelIndex[c]).ToArray();
+        var groupIndex = new int[n];
+        string? previous = null;
+        var previousIndex = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if (!ReferenceEquals(clientIds[i], previous))
+            {
+                previous = clientIds[i];
+                previousIndex = levelIndex[previous];
+            }
+            groupIndex[i] = previousIndex;
+        }
         var z = new double[n * 2];
         for (var i = 0; i < n; i++)
         {
