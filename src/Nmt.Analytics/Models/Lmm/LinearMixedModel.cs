@@ -24,9 +24,12 @@ public static class LinearMixedModel
         var layout = new ThetaLayout(frame.RandomBlocks);
         var pls = new PenalizedLeastSquares(new CrossProducts(frame, layout, options.MaxSecondaryRandomEffects), layout);
         int n = frame.Count, p = frame.X.ColumnCount;
-        var opt = BoundedNelderMead.Minimize(
-            th => pls.Evaluate(th).Deviance(n, p, options.Reml), layout.Start(), layout.LowerBounds, null, options.Optimizer);
-        var theta = SnapToBounds(opt.Minimizer, opt.Value, layout, options.SingularTolerance, th => pls.Evaluate(th).Deviance(n, p, options.Reml));
+        double Deviance(double[] th) => pls.Evaluate(th).Deviance(n, p, options.Reml);
+        // A coarse bounded simplex search, then Newton polishing (see ProjectedNewtonPolish), then exact boundary values.
+        var coarse = BoundedNelderMead.Minimize(Deviance, layout.Start(), layout.LowerBounds, null, options.Optimizer);
+        var polished = ProjectedNewtonPolish.Polish(Deviance, coarse.Minimizer, layout.LowerBounds);
+        var opt = polished with { Evaluations = coarse.Evaluations + polished.Evaluations, Converged = coarse.Converged && polished.Converged };
+        var theta = SnapToBounds(opt.Minimizer, opt.Value, layout, options.SingularTolerance, Deviance);
         var final = pls.Evaluate(theta, keep: true);
         var sigma = Math.Sqrt(final.PenalizedRss / (n - (options.Reml ? p : 0)));
         var df = options.Satterthwaite

@@ -23,6 +23,9 @@ public sealed record LmmOptions
     /// <summary>A diagonal element of θ below this marks a singular fit (lme4's <c>isSingular</c> tolerance).</summary>
     public double SingularTolerance { get; init; } = 1e-4;
 
-    /// <summary>Optimiser settings for the profiled deviance.</summary>
-    public NelderMeadSettings Optimizer { get; init; } = new();
+    /// <summary>
+    /// Settings of the coarse Nelder–Mead stage over θ; a projected Newton polish then takes the deviance to its
+    /// optimum (gradient below 1e-4).
+    /// </summary>
+    public NelderMeadSettings Optimizer { get; init; } = new() { FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 1 };
 }
