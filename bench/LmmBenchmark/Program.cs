@@ -33,15 +33,22 @@ internal static class Program
     private static void Fit(string path, bool reml)
     {
         var total = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var frame = BenchFrameLoader.Load(path);
         var load = total.Elapsed;
+        process.Refresh();
+        var cpuLoad = process.TotalProcessorTime - cpu0;
         var fit = LinearMixedModel.Fit(frame, new LmmOptions { Reml = reml });
         var fitTime = total.Elapsed - load;
+        process.Refresh();
+        var cpuFit = process.TotalProcessorTime - cpu0 - cpuLoad;
         Console.WriteLine(fit.Tidy().ToText());
         Console.WriteLine(fit.RandomEffects().ToText());
         Console.WriteLine(fit.Correlations().ToText());
         Console.WriteLine(fit.Glance().ToText(7));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logLik {fit.LogLikelihood:R}; sigma {fit.Sigma:R}; converged {fit.Converged}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rows {frame.Count}; load {load.TotalSeconds:F2} s; fit {fitTime.TotalSeconds:F2} s ({fit.Evaluations} deviance evaluations); total {total.Elapsed.TotalSeconds:F2} s"));
+            $"rows {frame.Count}; load {load.TotalSeconds:F2} s (CPU {cpuLoad.TotalSeconds:F2} s); fit {fitTime.TotalSeconds:F2} s (CPU {cpuFit.TotalSeconds:F2} s, {fit.Evaluations} deviance evaluations); total {total.Elapsed.TotalSeconds:F2} s"));
     }
 }
