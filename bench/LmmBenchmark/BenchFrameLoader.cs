@@ -12,7 +12,7 @@ namespace LmmBenchmark;
 /// </summary>
 internal static class BenchFrameLoader
 {
-    public static ModelFrame Load(string path)
+    public static ModelFrame Load(string path, string slope = "session")
     {
         var bytes = File.ReadAllBytes(path);
         var data = bytes.AsSpan();
@@ -59,7 +59,7 @@ internal static class BenchFrameLoader
             hydration.Add(double.Parse(line[fields[hi]], CultureInfo.InvariantCulture));
             pain.Add(double.Parse(line[fields[pi]], CultureInfo.InvariantCulture));
         }
-        return Build(clientIds, session, technique, stress, hydration, pain);
+        return Build(clientIds, session, technique, stress, hydration, pain, slope);
     }
 
     private static void SplitFields(ReadOnlySpan<byte> line, Span<Range> fields)
@@ -90,7 +90,7 @@ internal static class BenchFrameLoader
         return s;
     }
 
-    private static ModelFrame Build(List<string> clientIds, List<double> session, List<string> technique, List<double> stress, List<double> hydration, List<double> pain)
+    private static ModelFrame Build(List<string> clientIds, List<double> session, List<string> technique, List<double> stress, List<double> hydration, List<double> pain, string slope)
     {
         var n = pain.Count;
         var techLevels = technique.Distinct().OrderBy(t => t, StringComparer.Ordinal).ToArray();
@@ -131,11 +131,11 @@ internal static class BenchFrameLoader
         for (var i = 0; i < n; i++)
         {
             z[i] = 1;
-            z[n + i] = session[i];
+            z[n + i] = slope == "stress" ? stress[i] : session[i];
         }
-        var block = new RandomEffectBlock("client_id", ["(Intercept)", "session"], groupIndex, levels,
+        var block = new RandomEffectBlock("client_id", ["(Intercept)", slope], groupIndex, levels,
             Matrix<double>.Build.Dense(n, 2, z));
-        return new ModelFrame("pain ~ session + technique + stress + hydration + (session | client_id)", "pain",
+        return new ModelFrame($"pain ~ session + technique + stress + hydration + ({slope} | client_id)", "pain",
             Vector<double>.Build.Dense(pain.ToArray()), Matrix<double>.Build.Dense(n, p, x), names, [block],
             Enumerable.Range(0, n).ToArray(), Array.Empty<RowExclusion>());
     }

@@ -6,7 +6,7 @@ namespace LmmBenchmark;
 
 /// <summary>
 /// Linear mixed-model benchmark: <c>generate OUT.csv [clients] [sessions] [seed]</c> writes the synthetic data set;
-/// <c>fit FILE.csv [--ml]</c> loads it and fits <c>pain ~ session + technique + stress + hydration + (session | client_id)</c>,
+/// <c>fit FILE.csv [--ml] [--slope session|stress]</c> loads it and fits <c>pain ~ session + technique + stress + hydration + (session | client_id)</c>,
 /// printing the time of each phase. Compare with <c>lme4_fit.R</c> on the same file (see bench/README.md).
 /// </summary>
 internal static class Program
@@ -23,19 +23,20 @@ internal static class Program
         }
         if (args.Length >= 2 && args[0] == "fit")
         {
-            Fit(args[1], reml: !args.Contains("--ml"));
+            var slopeAt = Array.IndexOf(args, "--slope");
+            Fit(args[1], reml: !args.Contains("--ml"), slope: slopeAt > 0 ? args[slopeAt + 1] : "session");
             return 0;
         }
-        Console.Error.WriteLine("usage: LmmBenchmark generate OUT.csv [clients] [sessions] [seed] | fit FILE.csv [--ml]");
+        Console.Error.WriteLine("usage: LmmBenchmark generate OUT.csv [clients] [sessions] [seed] | fit FILE.csv [--ml] [--slope session|stress]");
         return 1;
     }
 
-    private static void Fit(string path, bool reml)
+    private static void Fit(string path, bool reml, string slope)
     {
         var total = Stopwatch.StartNew();
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
-        var frame = BenchFrameLoader.Load(path);
+        var frame = BenchFrameLoader.Load(path, slope);
         var load = total.Elapsed;
         process.Refresh();
         var cpuLoad = process.TotalProcessorTime - cpu0;

@@ -27,5 +27,5 @@ public sealed record LmmOptions
     /// Settings of the coarse Nelder–Mead stage over θ; a projected Newton polish then takes the deviance to its
     /// optimum (gradient below 1e-4).
     /// </summary>
-    public NelderMeadSettings Optimizer { get; init; } = new() { FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 1 };
+    public NelderMeadSettings Optimizer { get; init; } = new() { FunctionTolerance = 1e-7, ParameterTolerance = 1e-3, MaxRestarts = 0 };
 }
