@@ -176,8 +176,8 @@ public static class LinearMixedModel
                 }
                 var relativeVariance = Enumerable.Range(0, j + 1).Sum(h => t[(j * q) + h] * t[(j * q) + h]);
                 found.Add(relativeVariance < tolerance * tolerance
-                    ? $"'{block.Terms[j]}' within '{block.Group}'"
-                    : $"'{block.Terms[j]}' within '{block.Group}' beyond what its (±1) correlation with the other terms implies");
+                    ? $"a variance of zero for '{block.Terms[j]}' within '{block.Group}'"
+                    : $"a correlation of ±1 between '{block.Terms[j]}' and the other terms within '{block.Group}'");
             }
         }
         return found;
@@ -188,8 +188,8 @@ public static class LinearMixedModel
         var warnings = new List<string>();
         if (singularTerms.Count > 0)
         {
-            warnings.Add("Singular fit: the model estimated a variance of zero for " + string.Join(", ", singularTerms) +
-                " — the data cannot distinguish this random effect; simplify the model (e.g. drop that random term).");
+            warnings.Add("Singular fit: the model estimated " + string.Join("; ", singularTerms) +
+                " — the data cannot distinguish this random effect; simplify the model (e.g. drop that random term or its correlation).");
         }
         if (!converged)
         {
