@@ -29,6 +29,14 @@ internal sealed class PenalizedLeastSquares
             return EvaluateByClass(theta, _classes);
         }
         var c = _c;
+        if (!keep && c.Q2 == 0 && c.Q1 <= 2)
+        {
+            var xtxS = (double[])c.XtX.Clone();
+            var xtyS = (double[])c.Xty.Clone();
+            return SmallBlockKernel.Accumulate(c, _layout.Factor(0, theta), xtxS, xtyS, out var ld, out var ss)
+                ? FixedEffectsStep(xtxS, xtyS, ld, ss, null)
+                : new PlsEvaluation { Ok = false };
+        }
         int q1 = c.Q1, q2 = c.Q2, p = c.P;
         var t = Enumerable.Range(0, _layout.Blocks.Count).Select(k => _layout.Factor(k, theta)).ToArray();
         var t1 = t[0];

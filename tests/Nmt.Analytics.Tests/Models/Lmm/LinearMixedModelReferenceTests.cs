@@ -76,6 +76,15 @@ public sealed class LinearMixedModelReferenceTests
     }
 
     [Fact]
+    public void Unbalanced_sleepstudy_random_intercept_ML_matches_lme4()
+    {
+        var rows = Read("sleepstudy_unbalanced");
+        var fit = LinearMixedModel.Fit(Frame("Reaction ~ Days + (1 | Subject)", rows, "Reaction", [Intercept, Numeric("Days")],
+            new RandomSpec("Subject", r => r["Subject"], Intercept)), new LmmOptions { Reml = false });
+        LmeReferenceAssert.Matches(Expected("sleepstudy_unbalanced_intercept_ml"), fit);
+    }
+
+    [Fact]
     public void Dyestuff_random_intercept_matches_lme4()
     {
         var rows = Read("dyestuff");

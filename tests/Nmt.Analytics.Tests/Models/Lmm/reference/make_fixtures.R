@@ -54,6 +54,7 @@ make_fits <- function(ctrl) list(
   sleepstudy_reml = lmer(Reaction ~ Days + (Days | Subject), sleepstudy, control = ctrl),
   sleepstudy_ml = lmer(Reaction ~ Days + (Days | Subject), sleepstudy, REML = FALSE, control = ctrl),
   sleepstudy_unbalanced = lmer(Reaction ~ Days + (Days | Subject), sleep_unbalanced, control = ctrl),
+  sleepstudy_unbalanced_intercept_ml = lmer(Reaction ~ Days + (1 | Subject), sleep_unbalanced, REML = FALSE, control = ctrl),
   sleepstudy_uncorrelated = lmer(Reaction ~ Days + (Days || Subject), sleepstudy, control = ctrl),
   sleepstudy_intercept_ml = lmer(Reaction ~ Days + (1 | Subject), sleepstudy, REML = FALSE, control = ctrl),
   dyestuff_reml = lmer(Yield ~ 1 + (1 | Batch), Dyestuff, control = ctrl),
