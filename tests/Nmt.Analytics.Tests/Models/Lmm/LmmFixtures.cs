@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using MathNet.Numerics.LinearAlgebra;
@@ -6,17 +5,6 @@ using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
 
 namespace Nmt.Analytics.Tests.Models.Lmm;
-
-/// <summary>A fixture row: column name → text value.</summary>
-internal sealed class Row(Dictionary<string, string> values)
-{
-    public string this[string column] => values[column];
-
-    public double Num(string column) => double.Parse(values[column], CultureInfo.InvariantCulture);
-}
-
-/// <summary>One random-effects block spelled out by hand: group name, level key per row, and term columns.</summary>
-internal sealed record RandomSpec(string Group, Func<Row, string> Key, params (string Name, Func<Row, double> Value)[] Terms);
 
 /// <summary>
 /// Reads the lme4 reference fixtures (CSV data + expected.json) and builds <see cref="ModelFrame"/>s by hand, the way
