@@ -85,6 +85,17 @@ public sealed class LinearMixedModelReferenceTests
     }
 
     [Fact]
+    public void Three_correlated_terms_per_group_on_unbalanced_data_match_lme4()
+    {
+        var rows = Read("sleepstudy_unbalanced");
+        var fit = LinearMixedModel.Fit(Frame("Reaction ~ Days + D2 + (Days + D2 | Subject)", rows, "Reaction", [Intercept, Numeric("Days"), Numeric("D2")],
+            new RandomSpec("Subject", r => r["Subject"], Intercept, Numeric("Days"), Numeric("D2"))));
+        LmeReferenceAssert.Matches(Expected("sleepstudy_unbalanced_three_terms"), fit);
+        Assert.Equal(3, fit.RandomCorrelations.Count);
+        Assert.Equal(6, fit.Theta.Count);
+    }
+
+    [Fact]
     public void Dyestuff_random_intercept_matches_lme4()
     {
         var rows = Read("dyestuff");

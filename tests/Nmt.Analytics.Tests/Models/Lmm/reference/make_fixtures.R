@@ -9,6 +9,7 @@ data(sleepstudy); data(Dyestuff); data(Dyestuff2); data(Pastes); data(Penicillin
 write_data(sleepstudy, "sleepstudy")
 # Unbalanced: every 7th row dropped, so subjects differ in their Days (exercises the per-level path).
 sleep_unbalanced <- sleepstudy[-seq(1, nrow(sleepstudy), by = 7), ]
+sleep_unbalanced$D2 <- (sleep_unbalanced$Days - 4.5)^2 / 10   # a centred quadratic term, for three correlated terms
 write_data(sleep_unbalanced, "sleepstudy_unbalanced")
 write_data(Dyestuff, "dyestuff")
 write_data(Dyestuff2, "dyestuff2")
@@ -55,6 +56,7 @@ make_fits <- function(ctrl) list(
   sleepstudy_ml = lmer(Reaction ~ Days + (Days | Subject), sleepstudy, REML = FALSE, control = ctrl),
   sleepstudy_unbalanced = lmer(Reaction ~ Days + (Days | Subject), sleep_unbalanced, control = ctrl),
   sleepstudy_unbalanced_intercept_ml = lmer(Reaction ~ Days + (1 | Subject), sleep_unbalanced, REML = FALSE, control = ctrl),
+  sleepstudy_unbalanced_three_terms = lmer(Reaction ~ Days + D2 + (Days + D2 | Subject), sleep_unbalanced, control = ctrl),
   sleepstudy_uncorrelated = lmer(Reaction ~ Days + (Days || Subject), sleepstudy, control = ctrl),
   sleepstudy_intercept_ml = lmer(Reaction ~ Days + (1 | Subject), sleepstudy, REML = FALSE, control = ctrl),
   dyestuff_reml = lmer(Yield ~ 1 + (1 | Batch), Dyestuff, control = ctrl),
