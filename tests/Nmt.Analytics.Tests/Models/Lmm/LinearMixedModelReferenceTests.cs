@@ -117,6 +117,8 @@ public sealed class LinearMixedModelReferenceTests
         var fixedRow = expected.GetProperty("fixed")[0];
         LmeReferenceAssert.Close(fixedRow.GetProperty("estimate").GetDouble(), fit.FixedEffects[0].Estimate, 1e-7, "intercept");
         LmeReferenceAssert.Close(fixedRow.GetProperty("std_error").GetDouble(), fit.FixedEffects[0].StdError, 1e-6, "SE");
+        // lmerTest: 29 Satterthwaite df on the boundary (the random effect vanishes; n − 1).
+        Assert.Equal(29.0, fit.FixedEffects[0].Df, 3);
         var warning = Assert.Single(fit.Warnings);
         Assert.Contains("variance of zero for '(Intercept)' within 'Batch'", warning, StringComparison.Ordinal);
         Assert.Contains("simplify the model", warning, StringComparison.Ordinal);
