@@ -12,7 +12,7 @@ namespace LmmBenchmark;
 /// </summary>
 internal static class BenchFrameLoader
 {
-    public static ModelFrame Load(string path, string slope = "session")
+    public static ModelFrame Load(string path, string slope = "session", int clinics = 0)
     {
         var bytes = File.ReadAllBytes(path);
         var data = bytes.AsSpan();
@@ -59,7 +59,7 @@ internal static class BenchFrameLoader
             hydration.Add(double.Parse(line[fields[hi]], CultureInfo.InvariantCulture));
             pain.Add(double.Parse(line[fields[pi]], CultureInfo.InvariantCulture));
         }
-        return Build(clientIds, session, technique, stress, hydration, pain, slope);
+        return Build(clientIds, session, technique, stress, hydration, pain, slope, clinics);
     }
 
     private static void SplitFields(ReadOnlySpan<byte> line, Span<Range> fields)
@@ -90,7 +90,7 @@ internal static class BenchFrameLoader
         return s;
     }
 
-    private static ModelFrame Build(List<string> clientIds, List<double> session, List<string> technique, List<double> stress, List<double> hydration, List<double> pain, string slope)
+    private static ModelFrame Build(List<string> clientIds, List<double> session, List<string> technique, List<double> stress, List<double> hydration, List<double> pain, string slope, int clinics)
     {
         var n = pain.Count;
         var techLevels = technique.Distinct().OrderBy(t => t, StringComparer.Ordinal).ToArray();
@@ -135,8 +135,18 @@ internal static class BenchFrameLoader
         }
         var block = new RandomEffectBlock("client_id", ["(Intercept)", slope], groupIndex, levels,
             Matrix<double>.Build.Dense(n, 2, z));
-        return new ModelFrame($"pain ~ session + technique + stress + hydration + ({slope} | client_id)", "pain",
-            Vector<double>.Build.Dense(pain.ToArray()), Matrix<double>.Build.Dense(n, p, x), names, [block],
+        var blocks = new List<RandomEffectBlock> { block };
+        var formula = $"pain ~ session + technique + stress + hydration + ({slope} | client_id)";
+        if (clinics > 0)
+        {
+            // Clients are assigned to clinics round-robin: (1 | clinic_id) crossed-in-form, nested-in-fact with client_id.
+            var clinicLevels = Enumerable.Range(0, clinics).Select(k => "k" + k.ToString("D4", CultureInfo.InvariantCulture)).ToArray();
+            var clinicIndex = groupIndex.Select(g => g % clinics).ToArray();
+            blocks.Add(new RandomEffectBlock("clinic_id", ["(Intercept)"], clinicIndex, clinicLevels, Matrix<double>.Build.Dense(n, 1, 1.0)));
+            formula += " + (1 | clinic_id)";
+        }
+        return new ModelFrame(formula, "pain",
+            Vector<double>.Build.Dense(pain.ToArray()), Matrix<double>.Build.Dense(n, p, x), names, blocks,
             Enumerable.Range(0, n).ToArray(), Array.Empty<RowExclusion>());
     }
 }

@@ -6,7 +6,7 @@ namespace LmmBenchmark;
 
 /// <summary>
 /// Linear mixed-model benchmark: <c>generate OUT.csv [clients] [sessions] [seed]</c> writes the synthetic data set;
-/// <c>fit FILE.csv [--ml] [--slope session|stress]</c> loads it and fits <c>pain ~ session + technique + stress + hydration + (session | client_id)</c>,
+/// <c>fit FILE.csv [--ml] [--slope session|stress] [--clinics K]</c> loads it and fits <c>pain ~ session + technique + stress + hydration + (session | client_id)</c>,
 /// printing the time of each phase. Compare with <c>lme4_fit.R</c> on the same file (see bench/README.md).
 /// </summary>
 internal static class Program
@@ -24,19 +24,21 @@ internal static class Program
         if (args.Length >= 2 && args[0] == "fit")
         {
             var slopeAt = Array.IndexOf(args, "--slope");
-            Fit(args[1], reml: !args.Contains("--ml"), slope: slopeAt > 0 ? args[slopeAt + 1] : "session");
+            var clinicsAt = Array.IndexOf(args, "--clinics");
+            Fit(args[1], reml: !args.Contains("--ml"), slope: slopeAt > 0 ? args[slopeAt + 1] : "session",
+                clinics: clinicsAt > 0 ? int.Parse(args[clinicsAt + 1], CultureInfo.InvariantCulture) : 0);
             return 0;
         }
-        Console.Error.WriteLine("usage: LmmBenchmark generate OUT.csv [clients] [sessions] [seed] | fit FILE.csv [--ml] [--slope session|stress]");
+        Console.Error.WriteLine("usage: LmmBenchmark generate OUT.csv [clients] [sessions] [seed] | fit FILE.csv [--ml] [--slope session|stress] [--clinics K]");
         return 1;
     }
 
-    private static void Fit(string path, bool reml, string slope)
+    private static void Fit(string path, bool reml, string slope, int clinics)
     {
         var total = Stopwatch.StartNew();
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
-        var frame = BenchFrameLoader.Load(path, slope);
+        var frame = BenchFrameLoader.Load(path, slope, clinics);
         var load = total.Elapsed;
         process.Refresh();
         var cpuLoad = process.TotalProcessorTime - cpu0;
