@@ -54,12 +54,55 @@ internal static class BenchFrameLoader
             }
             clientIds.Add(lastClientText);
             technique.Add(Intern(techniquePool, line[fields[ti]]));
-            session.Add(double.Parse(line[fields[si]], CultureInfo.InvariantCulture));
-            stress.Add(double.Parse(line[fields[sti]], CultureInfo.InvariantCulture));
-            hydration.Add(double.Parse(line[fields[hi]], CultureInfo.InvariantCulture));
-            pain.Add(double.Parse(line[fields[pi]], CultureInfo.InvariantCulture));
+            session.Add(ParseNumber(line[fields[si]]));
+            stress.Add(ParseNumber(line[fields[sti]]));
+            hydration.Add(ParseNumber(line[fields[hi]]));
+            pain.Add(ParseNumber(line[fields[pi]]));
         }
         return Build(clientIds, session, technique, stress, hydration, pain, slope, clinics);
+    }
+
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// Plain decimals (<c>-12.345</c>) with at most 15 digits: the integer mantissa and 10^k are exact doubles, so one
+    /// division gives the correctly rounded value, identical to <see cref="double.Parse(string)"/>. Anything else
+    /// (exponents, long numbers) goes to <see cref="double.Parse(ReadOnlySpan{byte}, IFormatProvider?)"/>.
+    /// </summary>
+    private static double ParseNumber(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        var negative = text.Length > 0 && text[0] == (byte)'-';
+        if (negative)
+        {
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0, decimals = -1;
+        for (; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == (byte)'.' && decimals < 0)
+            {
+                decimals = 0;
+                continue;
+            }
+            if (ch < (byte)'0' || ch > (byte)'9' || ++digits > 15)
+            {
+                return double.Parse(text, CultureInfo.InvariantCulture);
+            }
+            mantissa = (mantissa * 10) + (ch - (byte)'0');
+            if (decimals >= 0)
+            {
+                decimals++;
+            }
+        }
+        if (digits == 0)
+        {
+            return double.Parse(text, CultureInfo.InvariantCulture);
+        }
+        var value = decimals > 0 ? mantissa / PowersOfTen[decimals] : mantissa;
+        return negative ? -value : value;
     }
 
     private static void SplitFields(ReadOnlySpan<byte> line, Span<Range> fields)

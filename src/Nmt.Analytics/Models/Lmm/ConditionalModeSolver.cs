@@ -22,18 +22,22 @@ internal static class ConditionalModeSolver
             DenseKernels.BackSolveTransposed(f.L22, 0, q2, u2, 0, 1);
             v22 = DenseKernels.InverseFromCholesky(f.L22, 0, q2);
         }
-        var modes = new List<ConditionalMode>();
+        var modes = new List<ConditionalMode>(layout.Blocks.Sum(b => b.Levels.Count * b.Terms.Count));
         var primary = layout.Blocks[0];
         var b1 = new double[c.G * q1];
         var se1 = new double[c.G * q1];
+        var t = new double[q1];
+        var k = new double[q1 * q1];
+        var lgInv = new double[q1 * q1];
+        var v = new double[q1 * q1];
+        var cov = new double[q1 * q1];
         for (var g = 0; g < c.G; g++)
         {
-            var t = new double[q1];
             for (var a = 0; a < q1; a++)
             {
                 t[a] = f.Cu1[(g * q1) + a] - Dot(f.Rzx1, ((g * q1) + a) * p, beta, p);
             }
-            var k = new double[q1 * q1];
+            Array.Clear(k);
             for (var e = c.CoupledStart[g]; e < c.CoupledStart[g + 1]; e++)
             {
                 AddCoupling(layout, c, f, u2, v22, g, e, t, k);
@@ -45,9 +49,9 @@ internal static class ConditionalModeSolver
             {
                 k[(a * q1) + a] += 1;
             }
-            var lgInv = LowerInverse(f.Lg, g * q1 * q1, q1);
-            var v = Sandwich(lgInv, k, q1, transposeOuter: true);
-            var cov = Sandwich(f.T[0], v, q1, transposeOuter: false);
+            LowerInverse(f.Lg, g * q1 * q1, q1, lgInv);
+            Sandwich(lgInv, k, q1, transposeOuter: true, v);
+            Sandwich(f.T[0], v, q1, transposeOuter: false, cov);
             for (var a = 0; a < q1; a++)
             {
                 b1[(g * q1) + a] = bg[a];
@@ -87,7 +91,8 @@ internal static class ConditionalModeSolver
                     v[(a * qk) + d] = v22[((row + a) * q2) + row + d];
                 }
             }
-            var cov = Sandwich(f.T[kb], v, qk, transposeOuter: false);
+            var cov = new double[qk * qk];
+            Sandwich(f.T[kb], v, qk, transposeOuter: false, cov);
             for (var a = 0; a < qk; a++)
             {
                 est[(l * qk) + a] = b[a];
@@ -161,27 +166,19 @@ internal static class ConditionalModeSolver
         return r;
     }
 
-    private static double[] IdentityFactor(int q)
+    private static void LowerInverse(double[] l, int lo, int q, double[] inv)
     {
-        var l = new double[q * q];
+        Array.Clear(inv);
         for (var i = 0; i < q; i++)
         {
-            l[(i * q) + i] = 1;
+            inv[(i * q) + i] = 1;
         }
-        return l;
-    }
-
-    private static double[] LowerInverse(double[] l, int lo, int q)
-    {
-        var inv = IdentityFactor(q);
         DenseKernels.ForwardSolve(l, lo, q, inv, 0, q);
-        return inv;
     }
 
-    /// <summary>A M Aᵀ, or Aᵀ M A if <paramref name="transposeOuter"/>.</summary>
-    private static double[] Sandwich(double[] a, double[] m, int q, bool transposeOuter)
+    /// <summary>r = A M Aᵀ, or Aᵀ M A if <paramref name="transposeOuter"/>.</summary>
+    private static void Sandwich(double[] a, double[] m, int q, bool transposeOuter, double[] r)
     {
-        var r = new double[q * q];
         for (var i = 0; i < q; i++)
         {
             for (var j = 0; j < q; j++)
@@ -199,6 +196,5 @@ internal static class ConditionalModeSolver
                 r[(i * q) + j] = s;
             }
         }
-        return r;
     }
 }

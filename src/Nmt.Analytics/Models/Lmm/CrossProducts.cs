@@ -117,7 +117,10 @@ internal sealed class CrossProducts
                 xi[j] = x[i + (j * n)];
                 yi -= xi[j] * Gamma[j];
             }
-            AddOuterUpper(XtX, xi, yi, Xty);
+            for (var j = 0; j < P; j++)
+            {
+                Xty[j] += xi[j] * yi;
+            }
             Yty += yi * yi;
             var g = idx[0][i];
             for (var a = 0; a < Q1; a++)
@@ -130,7 +133,6 @@ internal sealed class CrossProducts
                 AddSecondary(i, k, idx, z, q, z1, xi, yi, couplings, couplingData);
             }
         }
-        MirrorUpper(XtX, P);
         BuildCoupling(couplings, couplingData);
     }
 
@@ -148,6 +150,7 @@ internal sealed class CrossProducts
             AddOuterUpper(xtx, xi, y[i], xty);
         }
         MirrorUpper(xtx, P);
+        Array.Copy(xtx, XtX, xtx.Length);
         if (double.IsNaN(DenseKernels.Cholesky(xtx, 0, P)))
         {
             throw new NmtInputException("The fixed-effect columns are linearly dependent (collinear), so their coefficients are not identifiable; remove a redundant term.");

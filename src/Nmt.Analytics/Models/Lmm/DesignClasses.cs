@@ -42,22 +42,16 @@ internal sealed class DesignClasses
             return null;
         }
         int q = c.Q1, p = c.P, w = p + 1, qq = q * q;
-        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classOf = new Dictionary<ClassKey, int>();
         var assignment = new int[c.G];
-        var key = new System.Text.StringBuilder();
         for (var g = 0; g < c.G; g++)
         {
-            key.Clear();
-            for (var e = 0; e < qq; e++)
-            {
-                key.Append(BitConverter.DoubleToInt64Bits(c.A11[(g * qq) + e])).Append(',');
-            }
-            var k = key.ToString();
+            var k = new ClassKey(c.A11, g * qq, qq);
             if (!classOf.TryGetValue(k, out var cls))
             {
                 cls = classOf.Count;
                 classOf[k] = cls;
-                if ((long)classOf.Count * qq * w * w > maxMomentValues || classOf.Count > c.G / 4 + 1)
+                if ((long)classOf.Count * qq * w * w > maxMomentValues || classOf.Count > (c.G / 4) + 1)
                 {
                     return null;
                 }
@@ -84,6 +78,29 @@ internal sealed class DesignClasses
             AddMoments(moments, cls, q, w, v);
         }
         return new DesignClasses(q, w, a, counts, moments);
+    }
+
+    /// <summary>A level's ZᵢᵀZᵢ as a dictionary key (exact bitwise equality of the values).</summary>
+    private readonly struct ClassKey(double[] values, int offset, int length) : IEquatable<ClassKey>
+    {
+        public bool Equals(ClassKey other) =>
+            values.AsSpan(offset, length).SequenceEqual(other.Values.AsSpan(other.Offset, other.Length));
+
+        public override bool Equals(object? obj) => obj is ClassKey k && Equals(k);
+
+        public override int GetHashCode()
+        {
+            var h = new HashCode();
+            for (var i = 0; i < length; i++)
+            {
+                h.Add(values[offset + i]);
+            }
+            return h.ToHashCode();
+        }
+
+        private double[] Values => values;
+        private int Offset => offset;
+        private int Length => length;
     }
 
     private static void AddMoments(double[] moments, int cls, int q, int w, double[] v)
