@@ -160,6 +160,20 @@ public sealed class LinearMixedModelReferenceTests
     }
 
     [Fact]
+    public void Two_grouping_factors_with_a_secondary_slope_reach_lme4s_boundary_optimum()
+    {
+        var rows = Read("cake");
+        (string, Func<Row, double>) t10 = ("t10", r => (r.Num("temp") - 200) / 10);
+        var fit = LinearMixedModel.Fit(Frame("angle ~ recipe + t10 + (t10 | replicate) + (1 | recipe:replicate)", rows, "angle",
+            [Intercept, Dummy("recipe", "B"), Dummy("recipe", "C"), t10],
+            new RandomSpec("replicate", r => r["replicate"], Intercept, t10),
+            new RandomSpec("recipe:replicate", r => r["recipe"] + ":" + r["replicate"], Intercept)));
+        LmeReferenceAssert.Matches(Expected("cake_two_factors"), fit, relative: 1e-6, dfRelative: 1e-3);
+        Assert.Equal(0, fit.Theta[3]);
+        Assert.Contains("a correlation of ±1 between 't10' and the other terms within 'replicate'", Assert.Single(fit.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Likelihood_ratio_test_refits_REML_with_ML_like_anova()
     {
         var small = LinearMixedModel.Fit(SleepstudyFrame(slope: false));

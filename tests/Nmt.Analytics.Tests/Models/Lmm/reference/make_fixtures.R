@@ -46,6 +46,7 @@ ranef_table <- function(fm) {
 }
 
 cake$replicate <- factor(cake$replicate)
+cake$t10 <- (cake$temp - 200) / 10   # centred, scaled temperature for a random slope
 # lme4's default optimiser settings stop within ~1e-5 (relative) of the optimum of the profiled deviance; the
 # reference values are computed with tight tolerances so that they are the optimum to ~1e-9 (expected.json).
 # The same fits with lme4's defaults go to expected_default.json (compared at a looser tolerance).
@@ -63,7 +64,9 @@ make_fits <- function(ctrl) list(
   dyestuff2_singular = lmer(Yield ~ 1 + (1 | Batch), Dyestuff2, control = ctrl),
   pastes_nested = lmer(strength ~ 1 + (1 | batch/cask), Pastes, control = ctrl),
   penicillin_crossed = lmer(diameter ~ 1 + (1 | plate) + (1 | sample), Penicillin, control = ctrl),
-  cake_interaction = lmer(angle ~ recipe * temp + (1 | recipe:replicate), cake, control = ctrl)
+  cake_interaction = lmer(angle ~ recipe * temp + (1 | recipe:replicate), cake, control = ctrl),
+  # Two grouping factors, the secondary one with a correlated slope (a boundary fit: correlation -1 / slope SD 0).
+  cake_two_factors = lmer(angle ~ recipe + t10 + (t10 | replicate) + (1 | recipe:replicate), cake, control = ctrl)
 )
 write_expected <- function(ctrl, file) {
 fits <- make_fits(ctrl)
