@@ -198,7 +198,7 @@ internal sealed class PenalizedLeastSquares
         return max;
     }
 
-    /// <summary>XᵀX −= RᵀR, Xᵀy −= Rᵀc for a rows×p block R and rows-vector c; returns ‖c‖².</summary>
+    /// <summary>XᵀX −= RᵀR (lower triangle), Xᵀy −= Rᵀc for a rows×p block R and rows-vector c; returns ‖c‖².</summary>
     private static double SubtractCrossProducts(double[] r, int ro, double[] cu, int co, int rows, int p, double[] xtx, double[] xty)
     {
         var ss = 0.0;
@@ -215,7 +215,8 @@ internal sealed class PenalizedLeastSquares
                     continue;
                 }
                 xty[j] -= rj * ca;
-                for (var k = 0; k < p; k++)
+                // Lower triangle only: the Cholesky factorisation that follows reads nothing else.
+                for (var k = 0; k <= j; k++)
                 {
                     xtx[(j * p) + k] -= rj * r[rowOffset + k];
                 }
