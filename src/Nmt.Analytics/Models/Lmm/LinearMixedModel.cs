@@ -85,6 +85,10 @@ public static class LinearMixedModel
         {
             throw new NmtInputException("A linear mixed model needs at least one random-effects term such as (1 | client_id); without one, fit an ordinary linear model.");
         }
+        if (!frame.Y.All(double.IsFinite) || !(frame.X.AsColumnMajorArray() ?? frame.X.ToColumnMajorArray()).All(double.IsFinite))
+        {
+            throw new NmtInputException("The model data contain missing or non-finite values; rows with missing values must be excluded before fitting.");
+        }
         if (frame.Count <= frame.X.ColumnCount)
         {
             throw new NmtInputException($"The model has {frame.X.ColumnCount} fixed-effect coefficients but only {frame.Count} usable rows; it needs more rows than coefficients.");
