@@ -56,22 +56,14 @@ internal sealed class PenalizedLeastSquares
         for (var g = 0; g < c.G; g++)
         {
             int lo = keep ? g * q1 * q1 : 0, ro = keep ? g * q1 * p : 0, co = keep ? g * q1 : 0;
-            DenseKernels.TimesLower(c.A11, g * q1 * q1, q1, t1, q1, tmp, 0);
-            DenseKernels.LowerTransposeTimes(t1, q1, tmp, 0, lg, lo, q1);
-            for (var a = 0; a < q1; a++)
-            {
-                lg[lo + (a * q1) + a] += 1;
-            }
-            var ld = DenseKernels.Cholesky(lg, lo, q1);
+            var ld = q1 <= 2
+                ? SmallBlockKernel.Factor(c, g, t1, lg, lo, rzxAll, ro, cuAll, co)
+                : PrimaryFactor(g, t1, lg, lo, rzxAll, ro, cuAll, co, tmp);
             if (double.IsNaN(ld))
             {
                 return new PlsEvaluation { Ok = false };
             }
             ldL2 += ld;
-            DenseKernels.LowerTransposeTimes(t1, q1, c.ZtX1, g * q1 * p, rzxAll, ro, p);
-            DenseKernels.ForwardSolve(lg, lo, q1, rzxAll, ro, p);
-            DenseKernels.LowerTransposeTimes(t1, q1, c.Zty1, g * q1, cuAll, co, 1);
-            DenseKernels.ForwardSolve(lg, lo, q1, cuAll, co, 1);
             sumsq += SubtractCrossProducts(rzxAll, ro, cuAll, co, q1, p, xtx, xty);
             if (q2 > 0)
             {
@@ -186,6 +178,29 @@ internal sealed class PenalizedLeastSquares
             xty[i] = c.Xty[i] - acc[(i * w) + p];
         }
         return FixedEffectsStep(xtx, xty, ldL2, acc[(p * w) + p], null);
+    }
+
+    /// <summary>L_g = chol(TᵀZ_gᵀZ_gT + I), R_ZX,g = L_g⁻¹TᵀZ_gᵀX_g, c_u,g = L_g⁻¹TᵀZ_gᵀy_g; returns log|L_g|² (NaN if not PD).</summary>
+    private double PrimaryFactor(int g, double[] t1, double[] lg, int lo, double[] rzx, int ro, double[] cu, int co, double[] tmp)
+    {
+        var c = _c;
+        int q1 = c.Q1, p = c.P;
+        DenseKernels.TimesLower(c.A11, g * q1 * q1, q1, t1, q1, tmp, 0);
+        DenseKernels.LowerTransposeTimes(t1, q1, tmp, 0, lg, lo, q1);
+        for (var a = 0; a < q1; a++)
+        {
+            lg[lo + (a * q1) + a] += 1;
+        }
+        var ld = DenseKernels.Cholesky(lg, lo, q1);
+        if (double.IsNaN(ld))
+        {
+            return ld;
+        }
+        DenseKernels.LowerTransposeTimes(t1, q1, c.ZtX1, g * q1 * p, rzx, ro, p);
+        DenseKernels.ForwardSolve(lg, lo, q1, rzx, ro, p);
+        DenseKernels.LowerTransposeTimes(t1, q1, c.Zty1, g * q1, cu, co, 1);
+        DenseKernels.ForwardSolve(lg, lo, q1, cu, co, 1);
+        return ld;
     }
 
     private int MaxCoupledSize()
