@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Models;
+using Nmt.Analytics.Models.Lmm;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
@@ -56,12 +57,23 @@ internal static class FitCommand
         };
     }
 
-    /// <summary>Linear mixed model: plugged in by the LMM implementation (one call returning a <see cref="FitOutput"/>).</summary>
+    /// <summary>Linear mixed model (REML unless --ml), lme4 semantics with lmerTest's Satterthwaite df.</summary>
     private static FitOutput FitLmm(ColumnTable table, FitRequest request)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(request);
-        throw new NmtInputException("lmm not available yet");
+        if (request.Cluster is not null || request.Robust is not null)
+        {
+            throw new NmtInputException("--cluster and --robust apply to --model ols only; a mixed model accounts for clustering through its random effects.");
+        }
+        var frame = ModelFrameBuilder.Build(request.Formula, table);
+        if (frame.RandomBlocks.Count == 0)
+        {
+            throw new NmtInputException($"--model lmm needs at least one random-effects term such as (1 | client_id) in the formula '{request.Formula}'.");
+        }
+        var fit = LinearMixedModel.Fit(frame, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Level });
+        var json = fit.ToJson();
+        json["singular"] = fit.IsSingular;
+        json["warnings"] = new JsonArray(fit.Warnings.Select(w => (JsonNode)w).ToArray());
+        return new FitOutput(json, [fit.Tidy(), fit.RandomEffects(), fit.Correlations(), fit.Glance()]);
     }
 
     private static FitOutput FitOls(ColumnTable table, FitRequest request)

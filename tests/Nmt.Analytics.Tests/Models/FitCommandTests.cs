@@ -63,11 +63,37 @@ public class FitCommandTests
     }
 
     [Fact]
-    public void Lmm_is_not_available_yet()
+    public void Lmm_from_a_formula_matches_lme4_on_sleepstudy()
     {
-        var error = Assert.Throws<NmtInputException>(() => FitCommand.Fit(Mtcars, new FitRequest("mpg ~ wt + (1 | cyl)", Model: "lmm")));
+        // Formula parsing -> ModelFrame -> LMM, end to end, against lme4/lmerTest (Models/Lmm/reference/make_fixtures.R).
+        var sleepstudy = ReferenceCsv.Load(Path.Combine("Models", "Lmm"), "sleepstudy.csv");
+        var expected = JsonNode.Parse(File.ReadAllText(ReferenceCsv.PathOf(Path.Combine("Models", "Lmm"), "expected.json")))!["sleepstudy_reml"]!;
 
-        Assert.Equal("lmm not available yet", error.Message);
+        var output = FitCommand.Fit(sleepstudy, new FitRequest("Reaction ~ Days + (Days | Subject)", Model: "lmm"));
+
+        var fixedEffects = output.Json["fixed_effects"]!.AsArray();
+        for (var i = 0; i < 2; i++)
+        {
+            var want = expected["fixed"]![i]!;
+            Assert.Equal(want["term"]!.GetValue<string>(), fixedEffects[i]!["term"]!.GetValue<string>());
+            Assert.Equal(want["estimate"]!.GetValue<double>(), fixedEffects[i]!["estimate"]!.GetValue<double>(), 1e-4);
+            Assert.Equal(want["std_error"]!.GetValue<double>(), fixedEffects[i]!["std_error"]!.GetValue<double>(), 1e-4);
+            Assert.Equal(want["df"]!.GetValue<double>(), fixedEffects[i]!["df"]!.GetValue<double>(), 1e-2);
+        }
+        Assert.Equal(18, output.Json["n_groups"]!["Subject"]!.GetValue<int>());
+        Assert.True(output.Json["reml"]!.GetValue<bool>());
+        foreach (var key in new[] { "random_effects", "correlations", "residual_variance", "log_likelihood", "aic", "bic", "converged", "excluded_rows" })
+        {
+            Assert.NotNull(output.Json[key]);
+        }
+    }
+
+    [Fact]
+    public void Lmm_without_a_random_term_is_refused_clearly()
+    {
+        var error = Assert.Throws<NmtInputException>(() => FitCommand.Fit(Mtcars, new FitRequest("mpg ~ wt", Model: "lmm")));
+
+        Assert.Contains("random-effects term", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
