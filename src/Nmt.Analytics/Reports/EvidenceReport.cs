@@ -14,8 +14,10 @@ public static class EvidenceReport
     [
         ("The data", DataSection.Build),
         ("Pain change by technique and region", PainChangeSection.Build),
+        ("Factors from the mixed model", FactorsSection.Build),
         ("Predictive drivers", PredictionSection.Build),
         ("Evidence summary", EvidenceSection.Build),
+        ("Clinic benchmarking", BenchmarkingSection.Build),
         ("How to read this report", CaveatsSection.Build),
     ];
 

@@ -44,7 +44,7 @@ internal static class EvidenceSection
         {
             try
             {
-                var result = ClinicContrastSynthesis.Run(sessions, technique);
+                var result = ClinicContrastSynthesis.Run(sessions, technique, minClientsPerGroup: context.Options.MinClients);
                 var pooled = result.Pooled;
                 table.AddRow(technique, pooled.K, pooled.Estimate, pooled.CiLow, pooled.CiHigh, pooled.Tau2, pooled.I2, result.Agreement());
             }
