@@ -1,0 +1,14 @@
+using Nmt.Analytics.Synthetic;
+
+namespace Nmt.Analytics.Tests.Recovery;
+
+/// <summary>One 3,000-client simulation (12 clinics, seed 2026, integer pain, MCAR holes) shared by the recovery tests.</summary>
+public sealed class RecoveryFixture
+{
+    /// <summary>The simulated sessions and their planted truth.</summary>
+    public SimulatedSessions Simulated { get; } =
+        SessionSimulator.Simulate(new SimulationOptions { Clients = 3000, Clinics = 12, Seed = 2026 });
+
+    /// <summary>The planted truth.</summary>
+    public GroundTruth Truth => Simulated.Truth;
+}
