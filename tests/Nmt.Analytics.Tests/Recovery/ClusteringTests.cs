@@ -35,7 +35,7 @@ public sealed class ClusteringTests(RecoveryFixture fixture) : IClassFixture<Rec
     {
         var formula = fixture.Truth.Model("pain_change").Formula;
         var classical = RecoveryData.Fit(fixture.Simulated, formula, CovarianceType.Classical);
-        var clustered = RecoveryData.FitClustered(fixture.Simulated, formula);
+        var clustered = fixture.PainChangeFit;
 
         foreach (var term in new[] { "tech_muscle_energy", "tech_init", "stress", "hydration" })
         {

@@ -19,7 +19,7 @@ public sealed class PainChangeRecoveryTests(RecoveryFixture fixture) : IClassFix
 {
     private const double Tolerance = 0.06;
 
-    private readonly OlsFit _fit = RecoveryData.FitClustered(fixture.Simulated, fixture.Truth.Model("pain_change").Formula);
+    private readonly OlsFit _fit = fixture.PainChangeFit;
 
     public static TheoryData<string> PlantedSlopes() =>
     [

@@ -1,3 +1,4 @@
+using Nmt.Analytics.Models;
 using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Tests.Recovery;
@@ -11,4 +12,9 @@ public sealed class RecoveryFixture
 
     /// <summary>The planted truth.</summary>
     public GroundTruth Truth => Simulated.Truth;
+
+    /// <summary>OLS of the generating pain_change formula with CR1 by client_id, fitted once for all tests.</summary>
+    public OlsFit PainChangeFit => _painChangeFit ??= RecoveryData.FitClustered(Simulated, Truth.Model("pain_change").Formula);
+
+    private OlsFit? _painChangeFit;
 }
