@@ -21,6 +21,12 @@ public sealed class CliBadInputTests : IDisposable
         CliRun.Of([command, missing, .. rest]).AssertUserError("no-such-file.csv");
     }
 
+    [Fact]
+    public void Nonexistent_notebook_is_a_user_error_naming_the_file()
+    {
+        CliRun.Of("notebook", "run", _temp.PathOf("no-such.ipynb")).AssertUserError("no-such.ipynb");
+    }
+
     [Theory]
     [InlineData("validate")]
     [InlineData("describe")]
