@@ -11,6 +11,7 @@ internal static class DataInput
     /// <exception cref="NmtInputException">Neither DATA nor --demo, an unreadable file, or a direct identifier in the data.</exception>
     public static SessionDataset LoadDataset(FileInfo? data, bool demo, LoadOptions? options = null)
     {
+        CheckSource(data, demo);
         if (demo)
         {
             using var stream = DemoData.OpenSessionsCsv();
@@ -28,6 +29,23 @@ internal static class DataInput
     }
 
     /// <summary>The dataset named by a parsed command line's <c>DATA</c> argument and <c>--demo</c> flag.</summary>
+    /// <summary>
+    /// Refuses ambiguous input: an unknown option lands in the optional DATA argument (System.CommandLine binds
+    /// "--bogus" there), and DATA together with --demo would silently ignore the file.
+    /// </summary>
+    public static void CheckSource(FileInfo? data, bool demo)
+    {
+        var given = data?.ToString();
+        if (given is not null && given.StartsWith('-'))
+        {
+            throw new NmtInputException($"unknown option '{given}' (see --help for the options of this command).");
+        }
+        if (given is not null && demo)
+        {
+            throw new NmtInputException("give either a DATA file or --demo, not both.");
+        }
+    }
+
     public static SessionDataset LoadDataset(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);

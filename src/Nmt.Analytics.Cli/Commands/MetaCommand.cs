@@ -63,13 +63,17 @@ internal static class MetaCommand
         return command;
     }
 
-    private static ColumnTable Load(FileInfo? file, bool demo) => (file, demo) switch
+    private static ColumnTable Load(FileInfo? file, bool demo)
     {
-        (null, true) => DemoStudies.Load(),
-        (not null, false) => StudyTableReader.ReadFile(file.FullName),
-        (not null, true) => throw new NmtInputException("give either a DATA file or --demo, not both."),
-        _ => throw new NmtInputException("no data: give a study table file, or --demo for the bundled synthetic example."),
-    };
+        DataInput.CheckSource(file, demo);
+        return (file, demo) switch
+        {
+            (null, true) => DemoStudies.Load(),
+            (not null, false) => StudyTableReader.ReadFile(file.FullName),
+            (not null, true) => throw new NmtInputException("give either a DATA file or --demo, not both."),
+            _ => throw new NmtInputException("no data: give a study table file, or --demo for the bundled synthetic example."),
+        };
+    }
 
     private static PredictionIntervalKind ParsePi(string? value) => value?.ToUpperInvariant() switch
     {

@@ -50,6 +50,7 @@ internal static class ValidateCommand
 
     private static ValidationReport Validate(FileInfo? data, bool demo, LoadOptions options)
     {
+        DataInput.CheckSource(data, demo);
         if (demo)
         {
             using var stream = DemoData.OpenSessionsCsv();
