@@ -28,6 +28,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     {
         Description = "Output format: table, json or csv.",
         DefaultValueFactory = _ => OutputFormat.Table,
+        HelpName = "table|json|csv",
     };
 
     /// <summary>
