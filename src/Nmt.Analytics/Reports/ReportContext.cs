@@ -17,9 +17,12 @@ internal sealed class ReportContext(ReportInputs inputs, ReportOptions options)
         section.SvgFigure(Artifacts.AddChart(name, plot), caption);
 
     /// <summary>Adds a table to <paramref name="section"/> and to the artifacts.</summary>
-    public void Table(ReportSection section, string name, ResultTable table)
+    public void Table(ReportSection section, string name, ResultTable table) => Table(section, name, table, table);
+
+    /// <summary>Shows <paramref name="shown"/> (e.g. fewer columns) in the page and writes the <paramref name="full"/> table as CSV.</summary>
+    public void Table(ReportSection section, string name, ResultTable full, ResultTable shown)
     {
-        Artifacts.AddTable(name, table);
-        section.Table(table);
+        Artifacts.AddTable(name, full);
+        section.Table(shown);
     }
 }

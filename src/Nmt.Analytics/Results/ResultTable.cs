@@ -59,6 +59,21 @@ public sealed class ResultTable
         return this;
     }
 
+    /// <summary>A new table with only the named columns, in that order (rows and notes kept) — e.g. a narrower view for display.</summary>
+    /// <exception cref="KeyNotFoundException">A column does not exist.</exception>
+    public ResultTable Select(params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var indices = columns.Select(IndexOf).ToArray();
+        var selected = new ResultTable(Title, columns);
+        foreach (var row in _rows)
+        {
+            selected._rows.Add(indices.Select(j => row[j]).ToArray());
+        }
+        selected._notes.AddRange(_notes);
+        return selected;
+    }
+
     /// <summary>The cell in row <paramref name="row"/> and column <paramref name="column"/>.</summary>
     public object? this[int row, string column] => _rows[row][IndexOf(column)];
 

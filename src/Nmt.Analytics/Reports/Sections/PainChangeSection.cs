@@ -16,7 +16,8 @@ internal static class PainChangeSection
                           "Each client's sessions are averaged first, so a client seen often does not count as many independent people; " +
                           "the 95 % confidence intervals are across clients.");
         section.Bullets(Statements(summary.Table, "technique"));
-        context.Table(section, "pain_change_by_technique_and_region", summary.Table);
+        context.Table(section, "pain_change_by_technique_and_region", summary.Table,
+            summary.Table.Select("group", "level", "n_sessions", "n_clients", "mean", "sd", "ci_low", "ci_high", "suppressed"));
         var sessions = context.Inputs.Sessions;
         var min = context.Options.MinClients;
         TryFigure(section, context, "immediate_change_by_technique", () => ImmediateChangeChart.Create(sessions, minClients: min, seed: context.Options.Seed),
