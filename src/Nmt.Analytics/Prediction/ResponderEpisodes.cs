@@ -3,10 +3,10 @@ using Nmt.Analytics.Data;
 namespace Nmt.Analytics.Prediction;
 
 /// <summary>
-/// PROVISIONAL, minimal episode builder for the <c>responder</c> target, standing in for
-/// <c>Outcomes.EpisodeTable</c> (swap it in when merged). One row per client: first session's <c>pain_pre</c>,
-/// last session's <c>pain_post</c>; responder = improvement ≥ <c>minPoints</c> NPRS points and ≥ <c>minFraction</c>
-/// of the first <c>pain_pre</c> (defaults 2 points and 30 %; Farrar et al. 2001, Pain 94(2):149–158).
+/// Episode rows for the <c>responder</c> target: one row per client, labelled by the same rule as
+/// <see cref="Outcomes.EpisodeTable"/> (<see cref="Outcomes.ResponderCriteria"/>: improvement from the first
+/// <c>pain_pre</c> to the last <c>pain_post</c> ≥ <c>minPoints</c> NPRS points and ≥ <c>minFraction</c>; defaults
+/// 2 points and 30 %, Farrar et al. 2001, Pain 94(2):149–158). Unlike the outcome table, it also aggregates predictors.
 /// Predictors per episode: numeric columns averaged over the client's sessions (except <c>pain_pre</c>: the
 /// first session's), text columns take the first non-missing value, code sets (techniques) the union of codes.
 /// <c>session</c> and <c>day</c> are dropped (episode length is only known afterwards).
@@ -18,6 +18,7 @@ internal static class ResponderEpisodes
     /// <summary>Builds episodes; with <paramref name="requireOutcome"/> false (scoring) labels are 0 and pain_post is not needed.</summary>
     public static PredictionFrame Build(ColumnTable sessions, double minPoints, double minFraction, bool requireOutcome)
     {
+        var criteria = Outcomes.ResponderCriteria.Custom(minPoints, 100 * minFraction);
         var clients = PredictionFrame.ClientKeys(sessions);
         var pre = sessions.Numeric("pain_pre").Values;
         var post = requireOutcome ? sessions.Numeric("pain_post").Values : null;
@@ -35,8 +36,8 @@ internal static class ResponderEpisodes
                 exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], $"client {clients[rows[0]]}: missing {which}"));
                 continue;
             }
-            var improvement = first - last;
-            var responder = post is not null && improvement >= minPoints && first > 0 && improvement / first >= minFraction;
+            var change = last - first;
+            var responder = post is not null && first > 0 && criteria.IsResponder(change, 100 * change / first);
             kept.Add(rows);
             labels.Add(responder ? 1f : 0f);
         }

@@ -20,7 +20,7 @@ internal static class PredictionSection
         var auc = metrics.NumericColumn("mean")[0];
         section.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"A gradient-boosted model (LightGBM) predicts whether a client becomes a responder (≥ 2 points and ≥ 30 % less pain by their last session) " +
-            $"from what is known at the first session. Tested on clients it never saw (5-fold cross-validation grouped by client), it ranks a random responder " +
+            $"from the client's recorded factors (baseline pain; stress, hydration and sleep averaged over the episode; region, condition…) and the techniques they received. Tested on clients it never saw (5-fold cross-validation grouped by client), it ranks a random responder " +
             $"above a random non-responder {auc:P0} of the time (AUC {auc:0.00}; 0.5 is chance)."));
         context.Table(section, "prediction_metrics", metrics);
         var importance = report.Importance();
