@@ -7,9 +7,10 @@ namespace Nmt.Analytics.Prediction;
 /// <see cref="Outcomes.EpisodeTable"/> (<see cref="Outcomes.ResponderCriteria"/>: improvement from the first
 /// <c>pain_pre</c> to the last <c>pain_post</c> ≥ <c>minPoints</c> NPRS points and ≥ <c>minFraction</c>; defaults
 /// 2 points and 30 %, Farrar et al. 2001, Pain 94(2):149–158). Unlike the outcome table, it also aggregates predictors.
-/// Predictors per episode: numeric columns averaged over the client's sessions (except <c>pain_pre</c>: the
-/// first session's), text columns take the first non-missing value, code sets (techniques) the union of codes.
-/// <c>session</c> and <c>day</c> are dropped (episode length is only known afterwards).
+/// Predictors are what is known at the start of care — the client's FIRST session (baseline pain, stress, hydration,
+/// region, the techniques used at that visit…), never values from later sessions: averaging over the episode would
+/// leak information from the sessions whose outcome is being predicted. <c>session</c> and <c>day</c> are dropped
+/// (episode length is only known afterwards).
 /// </summary>
 internal static class ResponderEpisodes
 {
@@ -74,29 +75,11 @@ internal static class ResponderEpisodes
         var lines = episodes.Select(rows => sessions.SourceLines[rows[0]]).ToArray();
         var table = new ColumnTable(episodes.Count, lines);
         table.Add(new TextColumn("client_id", episodes.Select(rows => clients[rows[0]]).ToArray()));
+        var firstSessions = episodes.Select(rows => rows[0]).ToArray();
         foreach (var column in sessions.Columns.Where(c => !Dropped.Contains(c.Name)))
         {
-            table.Add(column switch
-            {
-                NumericColumn n when n.Name == "pain_pre" => new NumericColumn(n.Name, episodes.Select(r => n.Values[r[0]]).ToArray()),
-                NumericColumn n => new NumericColumn(n.Name, episodes.Select(r => MeanOf(n.Values, r)).ToArray()),
-                TextColumn t => new TextColumn(t.Name, episodes.Select(r => r.Select(i => t.Values[i]).FirstOrDefault(v => v is not null)).ToArray()),
-                CodeSetColumn c => new CodeSetColumn(c.Name, episodes.Select(r => UnionOf(c.Values, r)).ToArray()),
-                _ => column.Take(episodes.Select(r => r[0]).ToArray()),
-            });
+            table.Add(column.Take(firstSessions));
         }
         return table;
-    }
-
-    private static double MeanOf(double[] values, int[] rows)
-    {
-        var present = rows.Select(i => values[i]).Where(v => !double.IsNaN(v)).ToList();
-        return present.Count == 0 ? double.NaN : present.Average();
-    }
-
-    private static string[]? UnionOf(string[]?[] values, int[] rows)
-    {
-        var sets = rows.Select(i => values[i]).Where(v => v is not null).ToList();
-        return sets.Count == 0 ? null : sets.SelectMany(v => v!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 }

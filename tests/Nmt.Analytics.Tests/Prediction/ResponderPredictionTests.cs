@@ -40,7 +40,7 @@ public class ResponderPredictionTests
     }
 
     [Fact]
-    public void Episodes_use_first_pain_pre_and_last_pain_post()
+    public void Episodes_use_first_pain_pre_last_pain_post_and_only_first_session_predictors()
     {
         var sessions = new ColumnTable(
         [
@@ -55,8 +55,9 @@ public class ResponderPredictionTests
         Assert.Equal(new[] { "a", "b" }, frame.Clients);
         Assert.Equal(new[] { 1f, 0f }, frame.Labels); // a: 8 → 5 (3 points, 37.5 %); b: 6 → 5
         Assert.Equal(new[] { 8.0, 6.0 }, frame.Data.Numeric("pain_pre").Values);
-        Assert.Equal(new[] { 3.0, 6.0 }, frame.Data.Numeric("stress").Values);
-        Assert.Equal(new[] { "init", "stacking" }, ((CodeSetColumn)frame.Data["techniques"]).Values[0]);
+        // Predictors come from the first session only (no leakage from later sessions): a's session 1, b's session 1.
+        Assert.Equal(new[] { 4.0, double.NaN }, frame.Data.Numeric("stress").Values);
+        Assert.Equal(new[] { "stacking", "init" }, ((CodeSetColumn)frame.Data["techniques"]).Values[0]);
         Assert.Null(((CodeSetColumn)frame.Data["techniques"]).Values[1]);
     }
 }

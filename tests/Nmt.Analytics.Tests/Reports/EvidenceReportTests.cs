@@ -31,7 +31,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         var headings = document.QuerySelectorAll("section > h2").Select(h => h.TextContent).ToArray();
         Assert.Equal(Headings, headings);
         Assert.All(report.Result.Document.Sections, s => Assert.False(s.IsOmitted, s.Heading));
-        Assert.Equal(7, document.QuerySelectorAll("table.nmt-table").Length);
+        Assert.Equal(8, document.QuerySelectorAll("table.nmt-table").Length);
     }
 
     [Fact]
