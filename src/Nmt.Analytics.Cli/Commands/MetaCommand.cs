@@ -29,26 +29,45 @@ internal static class MetaCommand
         var subgroup = new Option<string?>("--subgroup") { HelpName = "COL", Description = "Categorical column: pool each level separately and test subgroup differences." };
         var moderator = new Option<string?>("--moderator") { HelpName = "COL", Description = "Column for a meta-regression on one moderator (numeric or categorical)." };
         var leaveOneOut = new Option<bool>("--leave-one-out") { Description = "Refit without each study in turn." };
+        var network = new Option<string?>("--network")
+        {
+            HelpName = "TECHNIQUE",
+            Description = "Within-network synthesis: DATA is SESSION data; each clinic's pain change with TECHNIQUE vs without is pooled across clinics (do clinics agree?). --measure MD (default) or SMD.",
+        };
+        var minClients = new Option<int>("--min-clients") { Description = "--network: clinics with fewer clients in either group are left out (small cells).", DefaultValueFactory = _ => 11 };
         var forest = new Option<FileInfo?>("--forest") { HelpName = "FILE.png|svg", Description = "Write a forest plot to FILE.png or FILE.svg." };
         var format = CliContext.FormatOption();
         var command = new Command("meta", "Meta-analysis of study-level effects (matches R's metafor rma()).");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, measure, method, hk, pi, subgroup, moderator, leaveOneOut, forest, format })
+        foreach (var option in new Option[] { demo, measure, method, hk, pi, subgroup, moderator, leaveOneOut, network, minClients, forest, format })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => context.Guard(() =>
         {
-            var table = Load(parse.GetValue(data), parse.GetValue(demo));
-            var effects = EffectSizeCalculator.Compute(table, parse.GetValue(measure) is { } m ? EffectMeasures.Parse(m) : EffectMeasures.Infer(table.ColumnNames));
             var options = new MetaAnalysisOptions
             {
                 Method = MetaAnalysisOptions.ParseMethod(parse.GetValue(method) ?? "REML"),
                 HartungKnapp = parse.GetValue(hk),
                 PredictionInterval = ParsePi(parse.GetValue(pi)),
             };
-            var result = MetaAnalysis.Fit(effects, options);
-            var extras = Extras(result, parse.GetValue(subgroup), parse.GetValue(moderator), parse.GetValue(leaveOneOut));
+            MetaAnalysisResult result;
+            List<(string Key, ResultTable Table)> extras;
+            string? agreement = null;
+            if (parse.GetValue(network) is { } technique)
+            {
+                var sessions = DataInput.LoadDataset(parse.GetValue(data), parse.GetValue(demo)).Table;
+                var measureCode = parse.GetValue(measure) is { } nm ? EffectMeasures.Parse(nm) : EffectMeasure.MeanDifference;
+                var synthesis = ClinicContrastSynthesis.Run(sessions, technique, measureCode, options, parse.GetValue(minClients));
+                (result, extras, agreement) = (synthesis.Pooled, [("clinics", synthesis.Tidy())], synthesis.Agreement());
+            }
+            else
+            {
+                var table = Load(parse.GetValue(data), parse.GetValue(demo));
+                var effects = EffectSizeCalculator.Compute(table, parse.GetValue(measure) is { } m ? EffectMeasures.Parse(m) : EffectMeasures.Infer(table.ColumnNames));
+                result = MetaAnalysis.Fit(effects, options);
+                extras = Extras(result, parse.GetValue(subgroup), parse.GetValue(moderator), parse.GetValue(leaveOneOut));
+            }
             if (parse.GetValue(forest) is { } file)
             {
                 ForestPlot.Save(result, file.FullName);
@@ -56,8 +75,12 @@ internal static class MetaCommand
             }
             var summary = parse.GetValue(subgroup) is { } column && result.Effects.Rows[column] is TextColumn
                 ? EvidenceSummary.ByGroup(result.Effects, column, options)
-                : EvidenceSummary.FromResult("All studies", result);
+                : EvidenceSummary.FromResult(agreement is null ? "All studies" : "All clinics", result);
             Write(context, parse.GetValue(format), result, extras, summary);
+            if (agreement is not null && parse.GetValue(format) == OutputFormat.Table)
+            {
+                context.Out.WriteLine("- " + agreement);
+            }
             return 0;
         }));
         return command;

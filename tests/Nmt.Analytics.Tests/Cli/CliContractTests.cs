@@ -105,6 +105,21 @@ public class CliContractTests
         Assert.True((double)json["ci_low"]! < (double)json["estimate"]! && (double)json["estimate"]! < (double)json["ci_high"]!);
     }
 
+    [Fact]
+    public void Meta_network_pools_clinic_contrasts_from_session_data_and_leaves_small_clinics_out()
+    {
+        var run = CliRun.Of("meta", "--demo", "--network", "muscle_energy", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json();
+        Assert.Equal("MD", (string?)json["measure"]);
+        var clinics = json["clinics"]!.AsArray().Select(c => (string)c!["clinic_id"]!).ToList();
+        Assert.Equal(11, (int)json["k"]!);
+        Assert.Equal(clinics.Count, json["studies"]!.AsArray().Count);
+        Assert.DoesNotContain("C12", clinics); // 8 clients in all: below the 11-client minimum
+        Assert.Contains(json["clinics_notes"]!.AsArray(), n => ((string)n!).Contains("C12", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("validate", "--demo")]
     [InlineData("describe", "--demo")]
