@@ -31,15 +31,22 @@ public sealed class CodeSetColumn : TableColumn
     /// <summary>Distinct codes over all rows, in ordinal sorted order.</summary>
     public IReadOnlyList<string> Codes()
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        string[]? previous = null;
         foreach (var codes in Values)
         {
-            if (codes is not null)
+            // Rows with the same set often share one array (as the loader and simulator build them): skip repeats cheaply.
+            if (codes is null || ReferenceEquals(codes, previous))
             {
-                set.UnionWith(codes);
+                continue;
+            }
+            previous = codes;
+            foreach (var code in codes)
+            {
+                set.Add(code);
             }
         }
-        return set.ToList();
+        return set.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc/>

@@ -20,13 +20,13 @@ internal static class DesignMatrixBuilder
         var fullCoding = FullCoding(terms, hasIntercept, data);
         for (var t = 0; t < terms.Count; t++)
         {
-            var product = new List<DesignColumn> { new("", Enumerable.Repeat(1.0, rows.Count).ToArray()) };
+            List<DesignColumn>? product = null; // a main effect needs no multiplication
             foreach (var variable in terms[t].Variables)
             {
                 var factorColumns = VariableColumns(data[variable], fullCoding.Contains((t, variable)), rows);
-                product = Multiply(product, factorColumns);
+                product = product is null ? factorColumns : Multiply(product, factorColumns);
             }
-            columns.AddRange(product);
+            columns.AddRange(product ?? []);
         }
         return columns;
     }
@@ -62,16 +62,45 @@ internal static class DesignMatrixBuilder
         return full;
     }
 
+    private static double[] Gather(double[] values, IReadOnlyList<int> rows)
+    {
+        var gathered = new double[rows.Count];
+        for (var i = 0; i < gathered.Length; i++)
+        {
+            gathered[i] = values[rows[i]];
+        }
+        return gathered;
+    }
+
+    /// <summary>One 0/1 indicator per code present, filled in a single pass over the rows (a row may hold several codes).</summary>
+    private static List<DesignColumn> CodeSetColumns(VariableData variable, IReadOnlyList<int> rows)
+    {
+        var codes = variable.CodesOver(rows);
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = 0; j < codes.Count; j++)
+        {
+            position[codes[j]] = j;
+        }
+        var columns = codes.Select(_ => new double[rows.Count]).ToArray();
+        var sets = variable.Codes!.Values;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var code in sets[rows[i]] ?? [])
+            {
+                columns[position[code]][i] = 1;
+            }
+        }
+        return codes.Select((code, j) => new DesignColumn(variable.Prefix + code, columns[j])).ToList();
+    }
+
     private static List<DesignColumn> VariableColumns(VariableData variable, bool allLevels, IReadOnlyList<int> rows)
     {
         switch (variable.Kind)
         {
             case VariableKind.Numeric:
-                return [new DesignColumn(variable.Name, rows.Select(r => variable.Numbers[r]).ToArray())];
+                return [new DesignColumn(variable.Name, Gather(variable.Numbers, rows))];
             case VariableKind.CodeSet:
-                return variable.CodesOver(rows)
-                    .Select(code => new DesignColumn(variable.Prefix + code, rows.Select(r => variable.Codes!.Contains(r, code) ? 1.0 : 0.0).ToArray()))
-                    .ToList();
+                return CodeSetColumns(variable, rows);
             default:
                 var levels = variable.LevelsOver(rows);
                 if (!allLevels && levels.Count < 2)
@@ -91,8 +120,12 @@ internal static class DesignMatrixBuilder
         {
             foreach (var l in left)
             {
-                var name = l.Name.Length == 0 ? r.Name : l.Name + ":" + r.Name;
-                result.Add(new DesignColumn(name, l.Values.Zip(r.Values, (a, b) => a * b).ToArray()));
+                var values = new double[l.Values.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = l.Values[i] * r.Values[i];
+                }
+                result.Add(new DesignColumn(l.Name + ":" + r.Name, values));
             }
         }
         return result;

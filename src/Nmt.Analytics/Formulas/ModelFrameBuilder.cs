@@ -61,7 +61,7 @@ public static class ModelFrameBuilder
         var exclusions = new List<RowExclusion>();
         for (var r = 0; r < table.RowCount; r++)
         {
-            var reason = ordered.Select(v => v.MissingReasons[r]).FirstOrDefault(m => m is not null);
+            var reason = FirstMissingReason(ordered, r);
             if (reason is null)
             {
                 used.Add(r);
@@ -72,6 +72,19 @@ public static class ModelFrameBuilder
             }
         }
         return (used, exclusions);
+    }
+
+    /// <summary>The first model variable (in model order) missing at row <paramref name="r"/>, or null (a plain loop: this runs once per row).</summary>
+    private static string? FirstMissingReason(List<VariableData> variables, int r)
+    {
+        foreach (var variable in variables)
+        {
+            if (variable.MissingReasons[r] is { } reason)
+            {
+                return reason;
+            }
+        }
+        return null;
     }
 
     private static (Vector<double> Y, IReadOnlyList<string>? Levels) Response(VariableData response, List<int> rows)
@@ -100,23 +113,47 @@ public static class ModelFrameBuilder
         return new RandomEffectBlock(term.GroupName, columns.Select(c => c.Name).ToList(), index, levels, z);
     }
 
-    /// <summary>The grouping factor; for <c>a:b</c> its levels are the combinations present, <c>a</c> varying slowest (as R's <c>a:b</c>).</summary>
+    /// <summary>
+    /// The grouping factor; for <c>a:b</c> its levels are the combinations present, <c>a</c> varying slowest (as R's <c>a:b</c>).
+    /// Each row's combination is packed into one mixed-radix number, whose numeric order is the lexicographic order of the codes.
+    /// </summary>
     private static (int[] Index, List<string> Levels) GroupingFactor(RandomTerm term, IReadOnlyDictionary<ModelVariable, VariableData> data, List<int> rows)
     {
         var parts = term.GroupVariables.Select(v => GroupLabels(data[v], rows)).ToList();
-        var keys = new List<int[]>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        if (parts.Count == 1)
         {
-            keys.Add(parts.Select(p => p.Codes[i]).ToArray());
+            return parts[0]; // codes already index the sorted levels
         }
-        var distinct = keys.Distinct(new SequenceComparer()).OrderBy(k => k, new SequenceComparer()).ToList();
-        var position = new Dictionary<int[], int>(new SequenceComparer());
-        for (var l = 0; l < distinct.Count; l++)
+        var keys = new long[rows.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            long key = 0;
+            foreach (var part in parts)
+            {
+                key = key * part.Levels.Count + part.Codes[i];
+            }
+            keys[i] = key;
+        }
+        var distinct = keys.Distinct().Order().ToArray();
+        var position = new Dictionary<long, int>(distinct.Length);
+        for (var l = 0; l < distinct.Length; l++)
         {
             position[distinct[l]] = l;
         }
-        var levels = distinct.Select(k => string.Join(":", k.Select((code, p) => parts[p].Levels[code]))).ToList();
+        var levels = distinct.Select(key => string.Join(":", Decode(key, parts))).ToList();
         return (keys.Select(k => position[k]).ToArray(), levels);
+    }
+
+    /// <summary>The level names of a packed combination key.</summary>
+    private static IEnumerable<string> Decode(long key, List<(int[] Codes, List<string> Levels)> parts)
+    {
+        var names = new string[parts.Count];
+        for (var p = parts.Count - 1; p >= 0; p--)
+        {
+            names[p] = parts[p].Levels[(int)(key % parts[p].Levels.Count)];
+            key /= parts[p].Levels.Count;
+        }
+        return names;
     }
 
     private static (int[] Codes, List<string> Levels) GroupLabels(VariableData variable, List<int> rows)
@@ -130,23 +167,5 @@ public static class ModelFrameBuilder
         var levels = factor.LevelsOver(rows);
         var lookup = levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         return (rows.Select(r => lookup[factor.Labels[r]!]).ToArray(), levels);
-    }
-
-    /// <summary>Compares integer tuples lexicographically.</summary>
-    private sealed class SequenceComparer : IEqualityComparer<int[]>, IComparer<int[]>
-    {
-        public bool Equals(int[]? x, int[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] obj)
-        {
-            var hash = new HashCode();
-            foreach (var v in obj)
-            {
-                hash.Add(v);
-            }
-            return hash.ToHashCode();
-        }
-
-        public int Compare(int[]? x, int[]? y) => x!.AsSpan().SequenceCompareTo(y);
     }
 }

@@ -85,14 +85,17 @@ internal sealed class VariableData
     /// <summary>Codes occurring among <paramref name="rows"/>, in ordinal order.</summary>
     public List<string> CodesOver(IReadOnlyList<int> rows)
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
             if (Codes!.Values[r] is { } codes)
             {
-                set.UnionWith(codes);
+                foreach (var code in codes)
+                {
+                    set.Add(code);
+                }
             }
         }
-        return set.ToList();
+        return set.Order(StringComparer.Ordinal).ToList();
     }
 }
