@@ -1,0 +1,103 @@
+namespace Nmt.Analytics.Data;
+
+/// <summary>
+/// Reads any tidy CSV — not necessarily a session dataset — into a <see cref="ColumnTable"/>, the way R's
+/// <c>read.csv</c> types columns: a column is numeric when every non-missing cell is a number, otherwise text.
+/// Delimiter, decimal comma, BOM and line endings are detected as for session files; empty cells and <c>NA</c> are
+/// missing. No session rules apply (use <see cref="SessionDataset"/> for session data).
+/// </summary>
+public static class PlainTableReader
+{
+    /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
+    /// <exception cref="NmtInputException">Empty file, no rows, duplicate column names or a ragged row (with its line).</exception>
+    public static ColumnTable Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads CSV from a stream.</summary>
+    public static ColumnTable Read(Stream stream, string sourceName)
+    {
+        using var source = CsvRowSource.Open(stream, leaveOpen: true);
+        if (source.IsEmpty || !source.Read())
+        {
+            throw new NmtInputException($"{sourceName} is empty: a header line and at least one row are needed.");
+        }
+        var header = source.Header;
+        CheckHeader(header, sourceName);
+        var columns = header.Select(name => new ColumnBuilder(name)).ToArray();
+        var lines = new List<long>();
+        var decimalComma = source.Format?.DecimalComma ?? false;
+        do
+        {
+            if (source.FieldCount != header.Count)
+            {
+                throw new NmtInputException($"{sourceName}: the row has {source.FieldCount} fields but the header has {header.Count}.", source.Line, null);
+            }
+            for (var j = 0; j < columns.Length; j++)
+            {
+                columns[j].Add(source.Field(j), decimalComma);
+            }
+            lines.Add(source.Line);
+        }
+        while (source.Read());
+        return new ColumnTable(columns.Select(c => c.Build()), lines.ToArray());
+    }
+
+    private static void CheckHeader(IReadOnlyList<string> header, string sourceName)
+    {
+        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new NmtInputException($"{sourceName}: column '{duplicate.Key}' appears more than once in the header.", 1, duplicate.Key);
+        }
+    }
+
+    /// <summary>
+    /// Collects one column: numbers while every cell is numeric; at the first non-numeric cell it becomes text, and the
+    /// numbers read so far are written back in shortest round-trip form ("1.50" becomes "1.5").
+    /// </summary>
+    private sealed class ColumnBuilder(string name)
+    {
+        private readonly List<double> _numbers = [];
+        private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+        private List<string?>? _text;
+
+        public void Add(ReadOnlySpan<char> cell, bool decimalComma)
+        {
+            var missing = CellParser.IsMissing(cell);
+            if (_text is null)
+            {
+                if (missing)
+                {
+                    _numbers.Add(double.NaN);
+                    return;
+                }
+                if (CellParser.TryNumber(cell, decimalComma, out var number))
+                {
+                    _numbers.Add(number);
+                    return;
+                }
+                _text = _numbers.Select(v => double.IsNaN(v) ? null : Intern(CellParser.Format(v))).ToList();
+            }
+            _text.Add(missing ? null : Intern(cell));
+        }
+
+        public TableColumn Build() => _text is null
+            ? new NumericColumn(name, [.. _numbers])
+            : new TextColumn(name, [.. _text]);
+
+        /// <summary>One string per distinct value (identifiers and codes repeat on many rows).</summary>
+        private string Intern(ReadOnlySpan<char> cell)
+        {
+            if (SpanLookup.TryGetValue(_interned, cell, out var known))
+            {
+                return known;
+            }
+            var text = cell.ToString();
+            _interned[text] = text;
+            return text;
+        }
+    }
+}
