@@ -107,6 +107,7 @@ public static class ChartTheme
     {
         ArgumentNullException.ThrowIfNull(plot);
         var annotation = plot.Add.Annotation(Wrap(note, NoteLineLength), alignment);
+        annotation.LabelFontName = FontName; // notes added after Apply would otherwise keep ScottPlot's serif default
         annotation.LabelFontSize = LegendFontSize - 2;
         annotation.LabelFontColor = Ink;
         annotation.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
