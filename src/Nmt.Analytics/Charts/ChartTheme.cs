@@ -115,7 +115,7 @@ public static class ChartTheme
         annotation.LabelShadowColor = Colors.Transparent;
     }
 
-    /// <summary>Tilt (degrees, counter-clockwise) of category labels too wide for their slot on the bottom axis.</summary>
+    /// <summary>Tilt (degrees, counter-clockwise) of category labels too wide for their slot on the bottom axis (up to 60° when crowded).</summary>
     public const float CategoryLabelRotation = 35;
 
     /// <summary>
