@@ -35,6 +35,15 @@ public class ChartLayoutTests
     }
 
     [Fact]
+    public void CrowdedTwoLineLabelsTiltFurther()
+    {
+        var labels = Enumerable.Range(0, 11).Select(i => $"region_{i}\nn = 1049 (157 clients)").ToArray();
+        var plot = Categories(labels);
+        ChartTheme.ToPng(plot, 900, 560);
+        Assert.InRange(-plot.Axes.Bottom.TickLabelStyle.Rotation, ChartTheme.CategoryLabelRotation + 1, 60);
+    }
+
+    [Fact]
     public void ShortCategoryLabelsStayHorizontal()
     {
         var plot = Categories(["a", "b", "c"]);
