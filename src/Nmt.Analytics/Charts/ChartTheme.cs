@@ -84,6 +84,7 @@ public static class ChartTheme
             axis.TickLabelStyle.ForeColor = Ink;
             axis.Label.ForeColor = Ink;
         }
+        InsertRenderStep(plot, new TextFitLayout(TitleFontSize, AxisLabelFontSize), after: typeof(ScottPlot.Rendering.RenderActions.CalculateLayout));
     }
 
     /// <summary>Legend font size (px).</summary>
@@ -105,7 +106,8 @@ public static class ChartTheme
     public static void AddNote(Plot plot, string note, Alignment alignment = Alignment.LowerLeft)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        var annotation = plot.Add.Annotation(note, alignment);
+        var annotation = plot.Add.Annotation(Wrap(note, NoteLineLength), alignment);
+        annotation.LabelFontName = FontName; // notes added after Apply would otherwise keep ScottPlot's serif default
         annotation.LabelFontSize = LegendFontSize - 2;
         annotation.LabelFontColor = Ink;
         annotation.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
@@ -113,13 +115,21 @@ public static class ChartTheme
         annotation.LabelShadowColor = Colors.Transparent;
     }
 
-    /// <summary>Category labels on the bottom axis at positions 0, 1, 2, ….</summary>
+    /// <summary>Tilt (degrees, counter-clockwise) of category labels too wide for their slot on the bottom axis (up to 60° when crowded).</summary>
+    public const float CategoryLabelRotation = 35;
+
+    /// <summary>
+    /// Category labels on the bottom axis at positions 0, 1, 2, …. When the chart is rendered and the widest label is wider
+    /// than its category's share of the figure, the labels are tilted by <see cref="CategoryLabelRotation"/> degrees and
+    /// the bottom margin grows to hold them, so long codes (e.g. <c>ischemic_compression</c>) never overlap.
+    /// </summary>
     public static void CategoryTicksBottom(Plot plot, IReadOnlyList<string> labels)
     {
         ArgumentNullException.ThrowIfNull(plot);
         ArgumentNullException.ThrowIfNull(labels);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), labels.ToArray());
+        InsertRenderStep(plot, new CategoryLabelLayout(labels.Count), before: typeof(ScottPlot.Rendering.RenderActions.CalculateLayout));
     }
 
     /// <summary>Whole-number ticks on the bottom axis (session numbers).</summary>
@@ -127,6 +137,40 @@ public static class ChartTheme
     {
         ArgumentNullException.ThrowIfNull(plot);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
+    }
+
+    /// <summary>Longest line (characters) of a chart note before it is wrapped; fits a 900 px wide chart.</summary>
+    public const int NoteLineLength = 70;
+
+    /// <summary>Breaks <paramref name="text"/> into lines of at most <paramref name="lineLength"/> characters at spaces (existing line breaks are kept).</summary>
+    public static string Wrap(string text, int lineLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var word in paragraph.Split(' '))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > lineLength)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+            }
+            lines.Add(line.ToString());
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Adds a render step once per plot, next to one of ScottPlot's own steps.</summary>
+    private static void InsertRenderStep(Plot plot, IRenderAction step, Type? before = null, Type? after = null)
+    {
+        var actions = plot.RenderManager.RenderActions;
+        actions.RemoveAll(a => a.GetType() == step.GetType());
+        var index = actions.FindIndex(a => a.GetType() == (before ?? after));
+        actions.Insert(index < 0 ? actions.Count : before is not null ? index : index + 1, step);
     }
 
     /// <summary>A palette colour with transparency, e.g. for confidence bands.</summary>

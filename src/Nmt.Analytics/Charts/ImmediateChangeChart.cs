@@ -20,7 +20,7 @@ public sealed record ChangeGroup(string Group, int Clients, BoxStats Box, IReadO
 public static class ImmediateChangeChart
 {
     /// <summary>The y-axis title.</summary>
-    public static readonly string YTitle = ChartTheme.AxisTitle("Pain change within session, post − pre", "NPRS points");
+    public static readonly string YTitle = ChartTheme.AxisTitle("Pain change, post − pre", "NPRS points");
 
     /// <summary>The groups with their statistics; groups under <paramref name="minClients"/> are not returned.</summary>
     public static IReadOnlyList<ChangeGroup> Groups(ColumnTable sessions, SessionGrouping? grouping, int minClients, out int suppressed)
@@ -82,11 +82,11 @@ public static class ImmediateChangeChart
         zero.LineColor = ChartTheme.Guide;
         zero.LinePattern = LinePattern.Dashed;
         ChartTheme.CategoryTicksBottom(plot, groups.Select(Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.FontSize = ChartTheme.TickFontSize - 2;
         plot.Axes.SetLimitsX(-0.7, groups.Count - 0.3);
         ChartTheme.AddNote(plot, string.Create(CultureInfo.InvariantCulture,
-            $"Groups with fewer than {minClients} clients not drawn ({suppressed} suppressed); below 0 = less pain"));
+            $"Groups with fewer than {minClients} clients not drawn ({suppressed} suppressed)\nbelow 0 = less pain"));
         ChartTheme.Apply(plot, title ?? $"Immediate pain change by {grouping.Name}", Capitalize(grouping.Name), YTitle);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = ChartTheme.TickFontSize - 2;
         return plot;
     }
 

@@ -27,7 +27,7 @@ internal static class IntervalRows
         line.LinePattern = LinePattern.Dashed;
         line.LineWidth = 2;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, rows.Select(r => r.Label).ToArray());
-        plot.Axes.SetLimitsY(-0.8, rows.Count - 0.2);
+        plot.Axes.SetLimitsY(-1.3, rows.Count - 0.2); // room below the last row for the note
     }
 
     /// <summary>A height that gives every row room for its label.</summary>

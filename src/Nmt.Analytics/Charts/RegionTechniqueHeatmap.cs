@@ -81,13 +81,15 @@ public static class RegionTechniqueHeatmap
             }
         }
         var plot = new Plot();
+        var range = ColorRange(cells);
         foreach (var cell in cells)
         {
             var (row, column) = (Array.IndexOf(regions, cell.Region), Array.IndexOf(techniques, cell.Technique));
             intensities[row, column] = cell.MeanChange;
-            AddCellText(plot, cell, column, RowY(row, regions.Length));
+            var fill = cell.Suppressed ? Colors.White : Colormap.GetColor(cell.MeanChange, range);
+            AddCellText(plot, cell, column, RowY(row, regions.Length), fill);
         }
-        AddHeatmap(plot, intensities, cells);
+        AddHeatmap(plot, intensities, range);
         ChartTheme.CategoryTicksBottom(plot, techniques);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, regions.Length).Select(i => RowY(i, regions.Length)).ToArray(), regions);
@@ -112,12 +114,20 @@ public static class RegionTechniqueHeatmap
     // Row 0 of the intensity matrix is drawn at the top.
     private static double RowY(int row, int rows) => rows - 1 - row;
 
-    private static void AddHeatmap(Plot plot, double[,] intensities, IReadOnlyList<HeatmapCell> cells)
+    private static readonly IColormap Colormap = new ScottPlot.Colormaps.Balance();
+
+    // Symmetric around zero so "no change" is the neutral middle colour.
+    private static ScottPlot.Range ColorRange(IReadOnlyList<HeatmapCell> cells)
+    {
+        var extreme = Math.Max(0.5, cells.Where(c => !c.Suppressed).Max(c => Math.Abs(c.MeanChange)));
+        return new ScottPlot.Range(-extreme, extreme);
+    }
+
+    private static void AddHeatmap(Plot plot, double[,] intensities, ScottPlot.Range range)
     {
         var heatmap = plot.Add.Heatmap(intensities);
-        var extreme = Math.Max(0.5, cells.Where(c => !c.Suppressed).Max(c => Math.Abs(c.MeanChange)));
-        heatmap.Colormap = new ScottPlot.Colormaps.Balance();
-        heatmap.ManualRange = new ScottPlot.Range(-extreme, extreme);
+        heatmap.Colormap = Colormap;
+        heatmap.ManualRange = range;
         heatmap.NaNCellColor = Colors.Transparent;
         // The heatmap plottable carries the data and feeds the colour bar; the cells are drawn as unit rectangles
         // centred on integer coordinates (column j at x = j, row i at y = rows − 1 − i) so labels and ticks line up exactly.
@@ -143,12 +153,25 @@ public static class RegionTechniqueHeatmap
         bar.LabelStyle.FontSize = ChartTheme.TickFontSize;
     }
 
-    private static void AddCellText(Plot plot, HeatmapCell cell, double x, double y)
+    private static void AddCellText(Plot plot, HeatmapCell cell, double x, double y, Color fill)
     {
         var text = plot.Add.Text(CellText(cell), x, y);
         text.LabelAlignment = Alignment.MiddleCenter;
-        text.LabelFontSize = ChartTheme.TickFontSize - 2;
-        text.LabelFontColor = cell.Suppressed ? ChartTheme.Guide : ChartTheme.Ink;
-        text.LabelBackgroundColor = cell.Suppressed ? Colors.Transparent : Colors.White.WithAlpha(0.6);
+        text.LabelFontSize = ChartTheme.TickFontSize - 4;
+        text.LabelLineSpacing = ChartTheme.TickFontSize - 2; // two lines must fit a row even at 560 px height
+        text.LabelFontColor = cell.Suppressed ? ChartTheme.Guide : TextColorOn(fill);
+        text.LabelBackgroundColor = Colors.Transparent;
+    }
+
+    /// <summary>Black text on light cells, white on dark ones (relative luminance, WCAG 2.1), so the fill stays visible.</summary>
+    internal static Color TextColorOn(Color fill)
+    {
+        static double Linear(byte channel)
+        {
+            var c = channel / 255.0;
+            return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+        var luminance = (0.2126 * Linear(fill.R)) + (0.7152 * Linear(fill.G)) + (0.0722 * Linear(fill.B));
+        return luminance > 0.18 ? ChartTheme.Ink : Colors.White;
     }
 }

@@ -21,7 +21,7 @@ public sealed record ResponderTime(string Client, string Group, double Session, 
 public static class ResponderCurveChart
 {
     /// <summary>The y-axis title.</summary>
-    public static readonly string YTitle = ChartTheme.AxisTitle("Clients who have responded", "cumulative proportion");
+    public static readonly string YTitle = ChartTheme.AxisTitle("Responded", "cumulative proportion");
 
     /// <summary>Every client's time to response; clients without a usable first pain_pre (missing or 0) are counted in <paramref name="excluded"/>.</summary>
     public static IReadOnlyList<ResponderTime> Times(ColumnTable sessions, ResponderCriteria? criteria, SessionGrouping? grouping, out int excluded)
@@ -83,10 +83,10 @@ public static class ResponderCurveChart
             line.LineWidth = 3;
             line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{shown[i].Group} (n = {shown[i].Times.Length})");
         }
-        plot.Axes.SetLimitsY(0, 1.12); // headroom for the note above the curves
+        plot.Axes.SetLimitsY(0, 1.3); // headroom for the note above the curves
         ChartTheme.IntegerTicksBottom(plot);
         ChartTheme.AddNote(plot, string.Create(CultureInfo.InvariantCulture,
-            $"Kaplan–Meier; stopping before response = censored; {groups.Length - shown.Length} group(s) under {minClients} clients and {excluded} client(s) without a first pain_pre > 0 not shown"),
+            $"Kaplan–Meier; stopping before response = censored\nnot shown: {groups.Length - shown.Length} group(s) under {minClients} clients, {excluded} client(s) without a first pain_pre > 0"),
             Alignment.UpperLeft);
         ChartTheme.Apply(plot, title ?? "Time to response", "Session number", YTitle);
         ChartTheme.ShowLegend(plot, Alignment.LowerRight);

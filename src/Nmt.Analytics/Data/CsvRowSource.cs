@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -88,7 +91,6 @@ internal sealed class CsvRowSource : IRowSource
         _rows++;
         Line = _reader.LineNumber;
         FieldCount = _reader.FieldCount;
-        HasInvalidUtf8 = !Utf8.IsValid(_reader.RawRecord);
         Decode();
         return true;
     }
@@ -97,28 +99,54 @@ internal sealed class CsvRowSource : IRowSource
 
     public void Dispose() => _reader?.Dispose();
 
+    /// <summary>
+    /// Decodes the row's fields into the reused buffer. The common row (plain ASCII, no quotes) is transcoded in one
+    /// call, and each field's characters then sit at the same offsets as its bytes in the raw record; other rows decode
+    /// field by field (invalid bytes become U+FFFD). The one transcoding pass also tells whether the row is valid UTF-8.
+    /// </summary>
     private void Decode()
     {
         var reader = _reader!;
+        var raw = reader.RawRecord;
         if (_starts.Length < FieldCount)
         {
             _starts = new int[FieldCount * 2];
             _lengths = new int[FieldCount * 2];
         }
-        var needed = reader.RawRecord.Length + FieldCount;
+        var needed = (2 * raw.Length) + FieldCount;
         if (_chars.Length < needed)
         {
             _chars = new char[needed * 2];
         }
-        var offset = 0;
+        var status = Utf8.ToUtf16(raw, _chars, out _, out var written, replaceInvalidSequences: false);
+        HasInvalidUtf8 = status != OperationStatus.Done;
+        // Quoted fields may be unescaped by the reader, so only quote-free ASCII rows map bytes to characters 1:1.
+        var plain = status == OperationStatus.Done && written == raw.Length && !raw.Contains((byte)'"');
+        var offset = raw.Length;
         for (var i = 0; i < FieldCount; i++)
         {
             var bytes = reader.GetSpan(i);
-            var written = Encoding.UTF8.GetChars(bytes, _chars.AsSpan(offset));
-            _starts[i] = offset;
-            _lengths[i] = written;
-            offset += written;
+            var at = plain ? OffsetIn(raw, bytes) : -1;
+            if (at >= 0)
+            {
+                (_starts[i], _lengths[i]) = (at, bytes.Length);
+                continue;
+            }
+            var chars = Encoding.UTF8.GetChars(bytes, _chars.AsSpan(offset));
+            (_starts[i], _lengths[i]) = (offset, chars);
+            offset += chars;
         }
+    }
+
+    /// <summary>Where <paramref name="field"/> starts inside <paramref name="raw"/> (same memory), or −1 when it lies elsewhere.</summary>
+    private static int OffsetIn(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> field)
+    {
+        if (field.IsEmpty)
+        {
+            return 0;
+        }
+        var offset = (long)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(raw), ref MemoryMarshal.GetReference(field));
+        return offset >= 0 && offset + field.Length <= raw.Length ? (int)offset : -1;
     }
 
     private static int ReadUpTo(Stream stream, byte[] buffer)

@@ -50,8 +50,9 @@ public sealed class SessionDataset
     public static SessionDataset Load(Stream stream, string sourceName, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var maxRows = ParquetTableReader.IsParquet(stream) ? null : LineCounter.MaxDataRows(stream);
         using var source = SessionValidator.OpenSource(stream);
-        return Read(source, sourceName, options ?? LoadOptions.Default);
+        return Read(source, sourceName, options ?? LoadOptions.Default, maxRows);
     }
 
     /// <summary>Validates an in-memory table exactly as a file would be, and wraps its usable rows.</summary>
@@ -87,14 +88,19 @@ public sealed class SessionDataset
         return ToDataFrame();
     }
 
-    private static SessionDataset Read(IRowSource source, string sourceName, LoadOptions options)
+    /// <param name="source">The rows.</param>
+    /// <param name="sourceName">File name for messages.</param>
+    /// <param name="options">Validation options.</param>
+    /// <param name="maxRows">An upper bound of the data rows (CSV line count) when known: the columns are sized to it at once.</param>
+    private static SessionDataset Read(IRowSource source, string sourceName, LoadOptions options, long? maxRows = null)
     {
         var exclusions = new List<RowExclusion>();
         var scanner = new SessionScanner(source, sourceName, options) { Exclusions = exclusions };
-        var builder = new SessionTableBuilder(scanner.Columns, source.Format?.DecimalComma ?? false);
+        var sized = maxRows is > 0 and < int.MaxValue;
+        var builder = new SessionTableBuilder(scanner.Columns, source.Format?.DecimalComma ?? false, sized ? (int)maxRows!.Value : 1024);
         while (scanner.Next())
         {
-            if (scanner.Rows == 4096 && source.EstimatedRows is { } estimate)
+            if (!sized && scanner.Rows == 4096 && source.EstimatedRows is { } estimate)
             {
                 builder.EnsureCapacity(estimate + (estimate / 50) + 16);
             }

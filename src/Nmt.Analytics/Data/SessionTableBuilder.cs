@@ -68,7 +68,7 @@ internal sealed class SessionTableBuilder
 
     public ColumnTable Build()
     {
-        var table = new ColumnTable(_count, _lines[.._count]);
+        var table = new ColumnTable(_count, Exact(_lines));
         for (var i = 0; i < _columns.Length; i++)
         {
             table.Add(BuildColumn(i));
@@ -87,17 +87,20 @@ internal sealed class SessionTableBuilder
         var name = _columns[i].Name;
         if (_numbers[i] is { } numbers)
         {
-            return new NumericColumn(name, numbers[.._count]);
+            return new NumericColumn(name, Exact(numbers));
         }
         if (_sets[i] is { } sets)
         {
-            return new CodeSetColumn(name, sets[.._count]);
+            return new CodeSetColumn(name, Exact(sets));
         }
-        var texts = _texts[i][.._count];
+        var texts = Exact(_texts[i]);
         return _columns[i].Spec is null && TryNumeric(texts, out var values)
             ? new NumericColumn(name, values)
             : new TextColumn(name, texts);
     }
+
+    /// <summary>The first <see cref="_count"/> values: the array itself when it was sized exactly (no copy), else a trimmed copy.</summary>
+    private T[] Exact<T>(T[] values) => values.Length == _count ? values : values[.._count];
 
     /// <summary>An extra column is numeric when every non-missing value parses as a number (and at least one does).</summary>
     private bool TryNumeric(string?[] texts, out double[] values)
@@ -141,7 +144,7 @@ internal sealed class SessionTableBuilder
         }
     }
 
-    private void Grow() => Resize(_lines.Length * 2);
+    private void Grow() => Resize(Math.Max(1024, _lines.Length * 2));
 
     private void Resize(int capacity)
     {
