@@ -52,6 +52,27 @@ internal static class DataInput
         return LoadDataset(parseResult.GetValue<FileInfo?>("DATA"), parseResult.GetValue<bool>("--demo"));
     }
 
+    /// <summary>
+    /// A table for model fitting: session data are loaded and validated as usual; a CSV that is clearly not a session
+    /// dataset (fewer than half of the required session columns — e.g. a study's own tidy data) is read as a plain
+    /// table, with a note on stderr. A session file missing only some required columns still gets the session error.
+    /// </summary>
+    public static ColumnTable LoadModelTable(ParseResult parseResult, TextWriter notes)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(notes);
+        var data = parseResult.GetValue<FileInfo?>("DATA");
+        var demo = parseResult.GetValue<bool>("--demo");
+        CheckSource(data, demo);
+        if (!demo && data is { Exists: true } && PlainTableReader.ReadHeader(data.FullName) is { Count: > 0 } header
+            && 2 * SessionSchema.RequiredColumns.Count(header.Contains) < SessionSchema.RequiredColumns.Count)
+        {
+            notes.WriteLine($"note: {data.Name} is not a session dataset (it lacks most of {string.Join(", ", SessionSchema.RequiredColumns)}); read as a plain table without session validation.");
+            return PlainTableReader.Read(data.FullName);
+        }
+        return LoadDataset(data, demo).Table;
+    }
+
     /// <summary>The usable session table named by a parsed command line.</summary>
     public static ColumnTable LoadTable(ParseResult parseResult) => LoadDataset(parseResult).Table;
 }

@@ -11,7 +11,7 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level L]</c>.</summary>
 internal static class FitCommand
 {
-    public static Command Create(CliContext context) => Create(context, DataInput.LoadTable);
+    public static Command Create(CliContext context) => Create(context, parse => DataInput.LoadModelTable(parse, context.Error));
 
     /// <summary>The command with an injected table loader (tests run the whole command in-process).</summary>
     internal static Command Create(CliContext context, Func<ParseResult, ColumnTable> load)

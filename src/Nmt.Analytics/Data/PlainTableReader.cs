@@ -45,6 +45,18 @@ public static class PlainTableReader
         return new ColumnTable(columns.Select(c => c.Build()), lines.ToArray());
     }
 
+    /// <summary>The column names in the header of a CSV file (empty for an empty or non-CSV file).</summary>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (ParquetTableReader.IsParquet(stream))
+        {
+            return [];
+        }
+        using var source = CsvRowSource.Open(stream, leaveOpen: true);
+        return source.IsEmpty ? [] : [.. source.Header];
+    }
+
     private static void CheckHeader(IReadOnlyList<string> header, string sourceName)
     {
         var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -106,6 +106,19 @@ public class CliContractTests
     }
 
     [Fact]
+    public void Fit_reads_a_plain_tidy_csv_that_is_not_session_data_and_says_so()
+    {
+        var sleepstudy = Path.Combine(AppContext.BaseDirectory, "Models", "Lmm", "reference", "sleepstudy.csv");
+
+        var run = CliRun.Of("fit", sleepstudy, "--model", "lmm", "--formula", "Reaction ~ Days + (Days | Subject)", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not a session dataset", run.Error, StringComparison.Ordinal);
+        Assert.Equal(180, (int)run.Json()["n_obs"]!);
+        Assert.Equal(10.467, (double)run.Json()["fixed_effects"]![1]!["estimate"]!, 3); // lme4: 10.46729
+    }
+
+    [Fact]
     public void Meta_network_pools_clinic_contrasts_from_session_data_and_leaves_small_clinics_out()
     {
         var run = CliRun.Of("meta", "--demo", "--network", "muscle_energy", "--format", "json");
