@@ -19,6 +19,8 @@ public static class PlainTableReader
     /// <summary>Reads CSV from a stream.</summary>
     public static ColumnTable Read(Stream stream, string sourceName)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        var capacity = (int)Math.Min(LineCounter.MaxDataRows(stream) ?? 0, Array.MaxLength); // pre-sized columns: no regrowth copies
         using var source = CsvRowSource.Open(stream, leaveOpen: true);
         if (source.IsEmpty || !source.Read())
         {
@@ -26,8 +28,8 @@ public static class PlainTableReader
         }
         var header = source.Header;
         CheckHeader(header, sourceName);
-        var columns = header.Select(name => new ColumnBuilder(name)).ToArray();
-        var lines = new List<long>();
+        var columns = header.Select(name => new ColumnBuilder(name, capacity)).ToArray();
+        var lines = new List<long>(capacity);
         var decimalComma = source.Format?.DecimalComma ?? false;
         do
         {
@@ -70,10 +72,11 @@ public static class PlainTableReader
     /// Collects one column: numbers while every cell is numeric; at the first non-numeric cell it becomes text, and the
     /// numbers read so far are written back in shortest round-trip form ("1.50" becomes "1.5").
     /// </summary>
-    private sealed class ColumnBuilder(string name)
+    private sealed class ColumnBuilder(string name, int capacity)
     {
-        private readonly List<double> _numbers = [];
         private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+        private double[] _numbers = new double[Math.Max(capacity, 16)];
+        private int _count;
         private List<string?>? _text;
 
         public void Add(ReadOnlySpan<char> cell, bool decimalComma)
@@ -83,22 +86,33 @@ public static class PlainTableReader
             {
                 if (missing)
                 {
-                    _numbers.Add(double.NaN);
+                    Push(double.NaN);
                     return;
                 }
                 if (CellParser.TryNumber(cell, decimalComma, out var number))
                 {
-                    _numbers.Add(number);
+                    Push(number);
                     return;
                 }
-                _text = _numbers.Select(v => double.IsNaN(v) ? null : Intern(CellParser.Format(v))).ToList();
+                _text = new List<string?>(Math.Max(capacity, _count + 1));
+                _text.AddRange(_numbers.Take(_count).Select(v => double.IsNaN(v) ? null : Intern(CellParser.Format(v))));
             }
             _text.Add(missing ? null : Intern(cell));
         }
 
-        public TableColumn Build() => _text is null
-            ? new NumericColumn(name, [.. _numbers])
-            : new TextColumn(name, [.. _text]);
+        /// <summary>The column; a numeric column hands over its buffer when the row estimate was exact (no copy).</summary>
+        public TableColumn Build() => _text is not null
+            ? new TextColumn(name, [.. _text])
+            : new NumericColumn(name, _count == _numbers.Length ? _numbers : _numbers[.._count]);
+
+        private void Push(double value)
+        {
+            if (_count == _numbers.Length)
+            {
+                Array.Resize(ref _numbers, _numbers.Length * 2);
+            }
+            _numbers[_count++] = value;
+        }
 
         /// <summary>One string per distinct value (identifiers and codes repeat on many rows).</summary>
         private string Intern(ReadOnlySpan<char> cell)

@@ -72,6 +72,34 @@ internal static class DesignMatrixBuilder
         return gathered;
     }
 
+    /// <summary>One 0/1 indicator per listed level (treatment contrasts leave the reference out), filled in one pass.</summary>
+    private static List<DesignColumn> FactorColumns(VariableData variable, List<string> levels, IReadOnlyList<int> rows)
+    {
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = 0; j < levels.Count; j++)
+        {
+            position[levels[j]] = j;
+        }
+        var columns = levels.Select(_ => new double[rows.Count]).ToArray();
+        var labels = variable.Labels;
+        string? previous = null;
+        var previousColumn = -1;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var label = labels[rows[i]];
+            if (!ReferenceEquals(label, previous))
+            {
+                previous = label;
+                previousColumn = label is not null && position.TryGetValue(label, out var j) ? j : -1;
+            }
+            if (previousColumn >= 0)
+            {
+                columns[previousColumn][i] = 1;
+            }
+        }
+        return levels.Select((level, j) => new DesignColumn(variable.Prefix + level, columns[j])).ToList();
+    }
+
     /// <summary>One 0/1 indicator per code present, filled in a single pass over the rows (a row may hold several codes).</summary>
     private static List<DesignColumn> CodeSetColumns(VariableData variable, IReadOnlyList<int> rows)
     {
@@ -107,9 +135,7 @@ internal static class DesignMatrixBuilder
                 {
                     throw new NmtInputException($"'{variable.Name}' has only one level ({string.Join(", ", levels)}) among the rows used; a categorical variable needs at least two.");
                 }
-                return levels.Skip(allLevels ? 0 : 1)
-                    .Select(level => new DesignColumn(variable.Prefix + level, rows.Select(r => variable.Labels[r] == level ? 1.0 : 0.0).ToArray()))
-                    .ToList();
+                return FactorColumns(variable, levels.Skip(allLevels ? 0 : 1).ToList(), rows);
         }
     }
 
