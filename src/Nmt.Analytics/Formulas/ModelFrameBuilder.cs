@@ -166,6 +166,18 @@ public static class ModelFrameBuilder
         };
         var levels = factor.LevelsOver(rows);
         var lookup = levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
-        return (rows.Select(r => lookup[factor.Labels[r]!]).ToArray(), levels);
+        var codes = new int[rows.Count];
+        string? previous = null;
+        var code = -1;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var label = factor.Labels[rows[i]]!;
+            if (!ReferenceEquals(label, previous))
+            {
+                (previous, code) = (label, lookup[label]);
+            }
+            codes[i] = code;
+        }
+        return (codes, levels);
     }
 }

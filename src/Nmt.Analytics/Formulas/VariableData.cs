@@ -61,11 +61,14 @@ internal sealed class VariableData
     public List<string> LevelsOver(IReadOnlyList<int> rows)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
         foreach (var r in rows)
         {
-            if (Labels[r] is { } label)
+            // A client's rows are usually adjacent and share one string instance: skip the repeats cheaply.
+            if (Labels[r] is { } label && !ReferenceEquals(label, previous))
             {
                 set.Add(label);
+                previous = label;
             }
         }
         var levels = NumericLevels
