@@ -79,7 +79,7 @@ public static class ModelFrameBuilder
     {
         foreach (var variable in variables)
         {
-            if (variable.MissingReasons[r] is { } reason)
+            if (variable.MissingReason(r) is { } reason)
             {
                 return reason;
             }

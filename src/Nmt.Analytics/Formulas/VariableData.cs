@@ -9,7 +9,7 @@ namespace Nmt.Analytics.Formulas;
 /// </summary>
 internal sealed class VariableData
 {
-    private VariableData(string name, VariableKind kind, string?[] missingReasons)
+    private VariableData(string name, VariableKind kind, string?[]? missingReasons)
     {
         Name = name;
         Kind = kind;
@@ -23,8 +23,11 @@ internal sealed class VariableData
     /// <summary>Numeric, factor or code set.</summary>
     public VariableKind Kind { get; }
 
-    /// <summary>Per row: why the row cannot be used (e.g. <c>missing stress</c>), or null.</summary>
-    public string?[] MissingReasons { get; }
+    /// <summary>Per row: why the row cannot be used (e.g. <c>missing stress</c>), or null; the array itself is null when every row is usable.</summary>
+    public string?[]? MissingReasons { get; }
+
+    /// <summary>Why row <paramref name="row"/> cannot be used, or null when it can.</summary>
+    public string? MissingReason(int row) => MissingReasons?[row];
 
     /// <summary>Numeric values (for <see cref="VariableKind.Numeric"/>).</summary>
     public double[] Numbers { get; private init; } = [];
@@ -44,13 +47,13 @@ internal sealed class VariableData
     /// <summary>The code sets (for <see cref="VariableKind.CodeSet"/>).</summary>
     public CodeSetColumn? Codes { get; private init; }
 
-    public static VariableData Numeric(string name, double[] values, string?[] reasons) =>
+    public static VariableData Numeric(string name, double[] values, string?[]? reasons) =>
         new(name, VariableKind.Numeric, reasons) { Numbers = values };
 
-    public static VariableData Factor(string name, string?[] labels, string?[] reasons, bool numericLevels) =>
+    public static VariableData Factor(string name, string?[] labels, string?[]? reasons, bool numericLevels) =>
         new(name, VariableKind.Factor, reasons) { Labels = labels, NumericLevels = numericLevels };
 
-    public static VariableData CodeSet(string name, CodeSetColumn codes, string prefix, string?[] reasons) =>
+    public static VariableData CodeSet(string name, CodeSetColumn codes, string prefix, string?[]? reasons) =>
         new(name, VariableKind.CodeSet, reasons) { Codes = codes, Prefix = prefix };
 
     /// <summary>The same factor with another column-name prefix and reference level.</summary>

@@ -35,14 +35,12 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
             case NumericColumn numeric:
                 return VariableData.Numeric(name.Name, numeric.Values, Reasons(numeric.Values, numeric.Name, name.Name));
             case TextColumn text:
-                var reasons = text.Values.Select(v => v is null ? "missing " + name.Name : null).ToArray();
-                var factor = VariableData.Factor(name.Name, text.Values, reasons, numericLevels: false);
+                var factor = VariableData.Factor(name.Name, text.Values, Reasons(text.Values, "missing " + name.Name), numericLevels: false);
                 return options.ReferenceLevels.TryGetValue(name.Name, out var reference)
                     ? factor.WithReference(name.Name, name.Name, reference)
                     : factor;
             case CodeSetColumn codes:
-                var missing = codes.Values.Select(v => v is null ? "missing " + name.Name : null).ToArray();
-                return VariableData.CodeSet(name.Name, codes, options.TechniquePrefix, missing);
+                return VariableData.CodeSet(name.Name, codes, options.TechniquePrefix, Reasons(codes.Values, "missing " + name.Name));
             default:
                 throw new NmtInputException($"column '{name.Name}' has an unsupported type for formulas.");
         }
@@ -58,10 +56,10 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
         switch (column)
         {
             case TextColumn text:
-                return VariableData.Factor(name, text.Values, text.Values.Select(v => v is null ? "missing " + columnName.Name : null).ToArray(), false);
+                return VariableData.Factor(name, text.Values, Reasons(text.Values, "missing " + columnName.Name), false);
             case NumericColumn numeric:
                 var labels = numeric.Values.Select(v => double.IsNaN(v) ? null : RNumberFormat.Format(v)).ToArray();
-                return VariableData.Factor(name, labels, labels.Select(l => l is null ? "missing " + columnName.Name : null).ToArray(), true);
+                return VariableData.Factor(name, labels, Reasons(labels, "missing " + columnName.Name), true);
             default:
                 throw Error(argument, $"{name}: column '{columnName.Name}' holds code sets; use its tech_<code> indicators instead");
         }
@@ -87,12 +85,13 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
     {
         var sources = new List<NumericColumn>();
         var values = Compute(node, sources, name);
-        var reasons = new string?[values.Length];
+        string?[]? reasons = null;
         for (var r = 0; r < values.Length; r++)
         {
             if (!double.IsFinite(values[r]))
             {
                 var missing = sources.FirstOrDefault(c => c.IsMissing(r));
+                reasons ??= new string?[values.Length];
                 reasons[r] = missing is not null ? "missing " + missing.Name : $"{name} is not finite";
             }
         }
@@ -203,8 +202,22 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
             ? call.Arguments[0].Value
             : throw Error(call, $"{call.Function}() takes exactly one argument here");
 
-    private static string?[] Reasons(double[] values, string column, string name) =>
-        values.Select(v => double.IsNaN(v) ? "missing " + column : double.IsFinite(v) ? null : $"{name} is not finite").ToArray();
+    /// <summary>Per-row exclusion reasons for a numeric column, or null when every value is finite (the common case: no allocation).</summary>
+    private static string?[]? Reasons(double[] values, string column, string name)
+    {
+        if (Array.TrueForAll(values, double.IsFinite))
+        {
+            return null;
+        }
+        var missing = "missing " + column;
+        var infinite = $"{name} is not finite";
+        return values.Select(v => double.IsNaN(v) ? missing : double.IsFinite(v) ? null : infinite).ToArray();
+    }
+
+    /// <summary>Per-row reasons for a column whose missing values are nulls, or null when nothing is missing.</summary>
+    private static string?[]? Reasons<T>(T?[] values, string reason)
+        where T : class =>
+        Array.IndexOf(values, null) < 0 ? null : values.Select(v => v is null ? reason : null).ToArray();
 
     private NmtInputException Error(FormulaNode node, string message) => FormulaTokenizer.Error(formula, node.Position, message);
 }

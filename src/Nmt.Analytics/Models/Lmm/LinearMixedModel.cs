@@ -42,7 +42,7 @@ public static class LinearMixedModel
             FixedCovariance = Matrix<double>.Build.Dense(p, p, (i, j) => sigma * sigma * final.CovUnscaled[(i * p) + j]),
             VarianceComponents = Components(layout, theta, sigma, out var correlations),
             RandomCorrelations = correlations,
-            ConditionalModes = ConditionalModeSolver.Solve(layout, pls.CrossProducts, final, sigma),
+            ConditionalModeSource = () => ConditionalModeSolver.Solve(layout, pls.CrossProducts, final, sigma),
             Sigma = sigma,
             LogLikelihood = -0.5 * final.Deviance(n, p, options.Reml),
             Theta = theta,

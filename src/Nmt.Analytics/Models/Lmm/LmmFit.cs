@@ -42,8 +42,13 @@ public sealed class LmmFit
     /// <summary>Correlations between random-effect terms of the same grouping factor.</summary>
     public IReadOnlyList<RandomEffectCorrelation> RandomCorrelations { get; internal init; } = [];
 
-    /// <summary>Conditional modes (BLUPs) with conditional standard deviations, per group level and term.</summary>
-    public IReadOnlyList<ConditionalMode> ConditionalModes { get; internal init; } = [];
+    private Lazy<IReadOnlyList<ConditionalMode>> _conditionalModes = new(() => []);
+
+    /// <summary>Conditional modes (BLUPs) with conditional standard deviations, per group level and term (computed on first use).</summary>
+    public IReadOnlyList<ConditionalMode> ConditionalModes => _conditionalModes.Value;
+
+    /// <summary>How to compute <see cref="ConditionalModes"/> when first asked (one solve per group level; not needed for the fixed effects).</summary>
+    internal Func<IReadOnlyList<ConditionalMode>> ConditionalModeSource { init => _conditionalModes = new(value); }
 
     /// <summary>Residual standard deviation σ̂.</summary>
     public double Sigma { get; internal init; }
