@@ -78,6 +78,7 @@ public static class PlainTableReader
         private double[] _numbers = new double[Math.Max(capacity, 16)];
         private int _count;
         private List<string?>? _text;
+        private string? _last;
 
         public void Add(ReadOnlySpan<char> cell, bool decimalComma)
         {
@@ -117,13 +118,16 @@ public static class PlainTableReader
         /// <summary>One string per distinct value (identifiers and codes repeat on many rows).</summary>
         private string Intern(ReadOnlySpan<char> cell)
         {
-            if (SpanLookup.TryGetValue(_interned, cell, out var known))
+            if (_last is not null && cell.SequenceEqual(_last))
             {
-                return known;
+                return _last; // identifiers repeat on consecutive rows (a client's sessions)
             }
-            var text = cell.ToString();
-            _interned[text] = text;
-            return text;
+            if (!SpanLookup.TryGetValue(_interned, cell, out var known))
+            {
+                known = cell.ToString();
+                _interned[known] = known;
+            }
+            return _last = known;
         }
     }
 }
