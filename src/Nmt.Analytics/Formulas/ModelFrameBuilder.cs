@@ -36,12 +36,14 @@ public static class ModelFrameBuilder
         {
             throw new NmtInputException($"no rows left for '{formula.Text}': all {table.RowCount} rows have a missing value in a model variable ({exclusions.FirstOrDefault()?.Reason ?? "empty table"}, ...).");
         }
+        // The random-effects blocks only read the evaluated variables: build them on the other core meanwhile.
+        var blocksTask = Task.Run(() => formula.RandomTerms.Select(r => Block(r, data, used)).ToList());
         var (y, levels) = Response(data[response], used);
         var fixedColumns = DesignMatrixBuilder.Build(formula.Terms, formula.HasIntercept, data, used);
         var x = fixedColumns.Count == 0
             ? Matrix<double>.Build.Dense(used.Count, 0)
             : Matrix<double>.Build.DenseOfColumnArrays(fixedColumns.Select(c => c.Values));
-        var blocks = formula.RandomTerms.Select(r => Block(r, data, used)).ToList();
+        var blocks = Await(blocksTask);
         return new ModelFrame(formula.Text, response.Name, y, x, fixedColumns.Select(c => c.Name).ToList(), blocks, used, exclusions)
         {
             ParsedFormula = formula,
@@ -73,6 +75,9 @@ public static class ModelFrameBuilder
         }
         return (used, exclusions);
     }
+
+    /// <summary>The task's result, rethrowing its own exception (e.g. an <see cref="NmtInputException"/>) rather than an AggregateException.</summary>
+    private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     /// <summary>The first model variable (in model order) missing at row <paramref name="r"/>, or null (a plain loop: this runs once per row).</summary>
     private static string? FirstMissingReason(List<VariableData> variables, int r)
