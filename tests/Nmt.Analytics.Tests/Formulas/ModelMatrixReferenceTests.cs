@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Nmt.Analytics.Formulas;
 
 namespace Nmt.Analytics.Tests.Formulas;
@@ -6,24 +5,15 @@ namespace Nmt.Analytics.Tests.Formulas;
 /// <summary>Model matrices (column names, order and values) against R's model.matrix on named data sets.</summary>
 public class ModelMatrixReferenceTests
 {
-    private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        JsonDocument.Parse(File.ReadAllText(ReferenceCsv.PathOf("Formulas", "model_matrices.json"))).RootElement.EnumerateArray().ToArray());
+    private static readonly ReferenceCases Cases = new("Formulas", "model_matrices.json");
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Cases.Value)
-        {
-            data.Add(c.GetProperty("name").GetString()!);
-        }
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => Cases.Names();
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Model_matrix_matches_R(string name)
     {
-        var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var expected = Cases.Named(name);
         var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
 
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);

@@ -6,8 +6,7 @@ namespace Nmt.Analytics.Tests.Formulas;
 /// <summary>Random-effect blocks against lme4::mkReTrms (sleepstudy, Pastes).</summary>
 public class RandomTermReferenceTests
 {
-    private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        JsonDocument.Parse(File.ReadAllText(ReferenceCsv.PathOf("Formulas", "random_terms.json"))).RootElement.EnumerateArray().ToArray());
+    private static readonly ReferenceCases Cases = new("Formulas", "random_terms.json");
 
     [Theory]
     [InlineData("sleepstudy_slopes")]
@@ -16,7 +15,7 @@ public class RandomTermReferenceTests
     [InlineData("pastes_factor_slope")]
     public void Blocks_match_lme4(string name)
     {
-        var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var expected = Cases.Named(name);
         var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
 
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);

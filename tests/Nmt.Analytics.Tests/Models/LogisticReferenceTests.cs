@@ -9,18 +9,9 @@ namespace Nmt.Analytics.Tests.Models;
 /// <summary>Logistic regression against R's glm(family = binomial) and summary.glm on named data sets.</summary>
 public class LogisticReferenceTests
 {
-    private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        JsonDocument.Parse(File.ReadAllText(ReferenceCsv.PathOf("Models", "glm_reference.json"))).RootElement.EnumerateArray().ToArray());
+    private static readonly ReferenceCases Cases = new("Models", "glm_reference.json");
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Cases.Value)
-        {
-            data.Add(c.GetProperty("name").GetString()!);
-        }
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => Cases.Names();
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -87,7 +78,7 @@ public class LogisticReferenceTests
 
     private static (JsonElement Expected, LogisticFit Fit) FitCase(string name)
     {
-        var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var expected = Cases.Named(name);
         var table = ReferenceCsv.Load("Models", expected.GetProperty("data").GetString() + ".csv");
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);
         return (expected, LogisticModel.Fit(frame));

@@ -11,13 +11,12 @@ public class OlsReferenceTests
 {
     private const double Tolerance = 1e-8;
 
-    private static readonly Lazy<JsonElement[]> Cases = new(() =>
-        JsonDocument.Parse(File.ReadAllText(ReferenceCsv.PathOf("Models", "lm_reference.json"))).RootElement.EnumerateArray().ToArray());
+    private static readonly ReferenceCases Cases = new("Models", "lm_reference.json");
 
     public static TheoryData<string, string> CaseNames()
     {
         var data = new TheoryData<string, string>();
-        foreach (var c in Cases.Value)
+        foreach (var c in Cases.All)
         {
             foreach (var type in new[] { "classical", "hc1", "hc3", "cr1" })
             {
@@ -99,7 +98,7 @@ public class OlsReferenceTests
 
     private static (JsonElement Expected, OlsFit Fit) FitCase(string name, string covariance)
     {
-        var expected = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
+        var expected = Cases.Named(name);
         var table = ReferenceCsv.Load("Models", expected.GetProperty("data").GetString() + ".csv");
         var cluster = expected.GetProperty("cluster").GetString()!;
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table, new ModelFrameOptions { RequiredColumns = [cluster] });
