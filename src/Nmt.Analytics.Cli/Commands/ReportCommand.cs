@@ -37,7 +37,9 @@ internal static class ReportCommand
             var inputs = new ReportInputs(dataset.Table, dataset.SourceName, dataset.Exclusions, LoadStudies(parseResult.GetValue(studies), isDemo));
             var options = new ReportOptions(min, parseResult.GetValue(seed), !parseResult.GetValue(noPrediction));
             var directory = parseResult.GetValue(output)!.FullName;
-            var result = EvidenceReport.Write(inputs, directory, options, new ConsoleProgress(context.Error));
+            var progress = new ConsoleProgress(context.Error);
+            var result = EvidenceReport.Write(inputs, directory, options, progress);
+            progress.Report(null);
             context.Out.WriteLine($"Report written to {Path.Combine(directory, "index.html")} " +
                                   $"({result.Artifacts.ChartNames.Count} charts, {result.Artifacts.TableNames.Count} tables).");
             return 0;
@@ -48,13 +50,13 @@ internal static class ReportCommand
     private static ColumnTable? LoadStudies(FileInfo? file, bool demo) =>
         file is not null ? StudyTableReader.ReadFile(file.FullName) : demo ? DemoStudies.Load() : null;
 
-    /// <summary>One line per report step on stderr, with the time the previous step took.</summary>
-    private sealed class ConsoleProgress(TextWriter writer) : IProgress<string>
+    /// <summary>One line per report step on stderr, with the time the previous step took; <c>null</c> closes the last step.</summary>
+    private sealed class ConsoleProgress(TextWriter writer) : IProgress<string?>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private string? _current;
 
-        public void Report(string value)
+        public void Report(string? value)
         {
             if (_current is not null)
             {
@@ -62,7 +64,10 @@ internal static class ReportCommand
             }
             _clock.Restart();
             _current = value;
-            writer.WriteLine($"report: {value}…");
+            if (value is not null)
+            {
+                writer.WriteLine($"report: {value}…");
+            }
         }
     }
 }
