@@ -163,9 +163,9 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
         }
         if (options.DeriveOutcomes && name.Name == "pain_change"
             && table.TryGetColumn("pain_post", out var post) && table.TryGetColumn("pain_pre", out var pre)
-            && post is NumericColumn postValues && pre is NumericColumn preValues)
+            && post is NumericColumn && pre is NumericColumn)
         {
-            return new NumericColumn("pain_change", postValues.Values.Zip(preValues.Values, (b, a) => b - a).ToArray());
+            return new NumericColumn(Outcomes.PainChange.ColumnName, Outcomes.PainChange.Compute(table));
         }
         if (name.Name.StartsWith(options.TechniquePrefix, StringComparison.Ordinal)
             && table.TryGetColumn(options.TechniquesColumn, out var techniques) && techniques is CodeSetColumn codes)

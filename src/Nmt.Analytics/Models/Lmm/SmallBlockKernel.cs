@@ -57,19 +57,10 @@ internal static class SmallBlockKernel
         double[] a = c.A11, b = c.ZtX1, cy = c.Zty1;
         for (var g = 0; g < c.G; g++)
         {
-            var ao = g * 4;
-            double a00 = a[ao], a01 = a[ao + 1], a11 = a[ao + 3];
-            var m00 = (t00 * ((a00 * t00) + (a01 * t10))) + (t10 * ((a01 * t00) + (a11 * t10))) + 1;
-            var m01 = t11 * ((t00 * a01) + (t10 * a11));
-            var m11 = (t11 * a11 * t11) + 1;
-            var l00 = Math.Sqrt(m00);
-            var l10 = m01 / l00;
-            var d = m11 - (l10 * l10);
-            if (!(d > 0))
+            if (!Cholesky2(t00, t10, t11, a, g * 4, out var l00, out var l10, out var l11))
             {
                 return false;
             }
-            var l11 = Math.Sqrt(d);
             ldL2 += 2 * Math.Log(l00 * l11);
             double inv00 = 1 / l00, inv11 = 1 / l11;
             var bo = g * 2 * p;
@@ -88,6 +79,24 @@ internal static class SmallBlockKernel
             Update(xtx, xty, r1, cu1, p);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The lower Cholesky factor [l00 0; l10 l11] of TᵀAT + I for a level's 2×2 block A (row-major at <paramref name="ao"/>)
+    /// and the lower-triangular T = [t00 0; t10 t11]; false when it is not positive definite.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Cholesky2(double t00, double t10, double t11, double[] a, int ao, out double l00, out double l10, out double l11)
+    {
+        double a00 = a[ao], a01 = a[ao + 1], a11 = a[ao + 3];
+        var m00 = (t00 * ((a00 * t00) + (a01 * t10))) + (t10 * ((a01 * t00) + (a11 * t10))) + 1;
+        var m01 = t11 * ((t00 * a01) + (t10 * a11));
+        var m11 = (t11 * a11 * t11) + 1;
+        l00 = Math.Sqrt(m00);
+        l10 = m01 / l00;
+        var d = m11 - (l10 * l10);
+        l11 = d > 0 ? Math.Sqrt(d) : double.NaN;
+        return d > 0;
     }
 
     /// <summary>
@@ -111,19 +120,10 @@ internal static class SmallBlockKernel
             return 2 * Math.Log(l);
         }
         double t00 = t[0], t10 = t[2], t11 = t[3];
-        var ao = g * 4;
-        double a00 = a[ao], a01 = a[ao + 1], a11 = a[ao + 3];
-        var m00 = (t00 * ((a00 * t00) + (a01 * t10))) + (t10 * ((a01 * t00) + (a11 * t10))) + 1;
-        var m01 = t11 * ((t00 * a01) + (t10 * a11));
-        var m11 = (t11 * a11 * t11) + 1;
-        var l00 = Math.Sqrt(m00);
-        var l10 = m01 / l00;
-        var d = m11 - (l10 * l10);
-        if (!(d > 0))
+        if (!Cholesky2(t00, t10, t11, a, g * 4, out var l00, out var l10, out var l11))
         {
             return double.NaN;
         }
-        var l11 = Math.Sqrt(d);
         lg[lo] = l00;
         lg[lo + 1] = 0;
         lg[lo + 2] = l10;
