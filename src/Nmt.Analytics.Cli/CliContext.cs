@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nmt.Analytics.Data;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli;
@@ -109,6 +110,23 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
                     Out.WriteLine(table.ToText());
                 }
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Reports what an analysis did with the rows (contract "Nothing lost"): added to the JSON result, or as one line
+    /// on stderr beside table and CSV output.
+    /// </summary>
+    public void ReportRows(OutputFormat format, RowAccounting rows, JsonObject? json = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (json is not null)
+        {
+            rows.AddTo(json);
+        }
+        if (format != OutputFormat.Json)
+        {
+            Error.WriteLine(rows.Summary());
         }
     }
 

@@ -7,9 +7,9 @@ using Nmt.Analytics.Results;
 namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>nmt benchmark (DATA|--demo) [--outcome episode_change|responder] [--min-clients 11] [--overdispersion]
+/// <c>nmt benchmark (DATA|--demo) [--outcome episode_change|responder] [--min-clients 11] [--no-overdispersion]
 /// [--reference S1.json ...] [--format table|json|csv]</c> and
-/// <c>nmt benchmark export (DATA|--demo) --out S.json [--outcome ...] [--min-clients 11] [--pseudonymise] [--strict-cells]</c>.
+/// <c>nmt benchmark export (DATA|--demo) --out S.json [--outcome ...] [--min-clients 11] [--pseudonymise] [--allow-small-cells] [--force]</c>.
 /// </summary>
 internal static class BenchmarkCommand
 {
@@ -20,10 +20,11 @@ internal static class BenchmarkCommand
         var demo = CommonOptions.DemoOption();
         var outcome = OutcomeOption();
         var minClients = MinClientsOption();
-        var overdispersion = new Option<bool>("--overdispersion")
+        var noOverdispersion = new Option<bool>("--no-overdispersion")
         {
-            Description = "Widen funnel limits and intervals by the estimated overdispersion phi (Spiegelhalter 2005).",
+            Description = "Turn off the (default) widening of funnel limits and intervals by the estimated overdispersion phi (Spiegelhalter 2005); without it many ordinary clinics are flagged.",
         };
+        var overdispersion = new Option<bool>("--overdispersion") { Description = "The default; kept for old scripts.", Hidden = true };
         var reference = new Option<FileInfo[]>("--reference")
         {
             Description = "Shared summaries of other clinics (from nmt benchmark export) to compare against.",
@@ -32,16 +33,17 @@ internal static class BenchmarkCommand
         var format = CliContext.FormatOption();
         var command = new Command("benchmark", "Case-mix-adjusted clinic comparison with funnel limits and small-cell suppression.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, outcome, minClients, overdispersion, reference, format })
+        foreach (var option in new Option[] { demo, outcome, minClients, noOverdispersion, overdispersion, reference, format })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => context.Guard(() =>
         {
-            var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), parse.GetValue(overdispersion));
+            var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), !parse.GetValue(noOverdispersion));
             var summaries = (parse.GetValue(reference) ?? []).Select(f => BenchmarkSummary.Load(f.FullName)).ToList();
-            var result = ClinicBenchmark.Run(Load(parse.GetValue(data), parse.GetValue(demo)), options, summaries);
-            Write(context, parse.GetValue(format), result);
+            var loaded = Load(parse.GetValue(data), parse.GetValue(demo));
+            var result = ClinicBenchmark.Run(loaded.Table, options, summaries);
+            Write(context, parse.GetValue(format), result, loaded.Account(result.Exclusions));
             return 0;
         }));
         command.Subcommands.Add(Export(context));
@@ -56,31 +58,27 @@ internal static class BenchmarkCommand
         var minClients = MinClientsOption();
         var output = new Option<FileInfo>("--out") { Description = "Summary JSON to write (aggregates only).", Required = true };
         var pseudonymise = new Option<bool>("--pseudonymise") { Description = "Replace clinic ids by random labels (X-3f9a0c1d); the key is not kept." };
-        var strict = new Option<bool>("--strict-cells")
+        var allowSmallCells = new Option<bool>("--allow-small-cells")
         {
-            Description = "Refuse to export when a covariate level is held by fewer than --min-clients of the exported clients.",
+            Description = "Export even when a covariate level is held by 1 to --min-clients - 1 of the exported clients (refused by default: such sums are small cells).",
         };
+        var strict = new Option<bool>("--strict-cells") { Description = "The default; kept for old scripts.", Hidden = true };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --out file." };
         var format = CliContext.FormatOption();
         var command = new Command("export", "Write a shareable, aggregate-only benchmark summary (no rows, no client ids, small clinics left out).");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, outcome, minClients, output, pseudonymise, strict, format })
+        foreach (var option in new Option[] { demo, outcome, minClients, output, pseudonymise, allowSmallCells, strict, force, format })
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => context.Guard(() =>
         {
             var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), false);
-            var summary = BenchmarkSummary.Create(Load(parse.GetValue(data), parse.GetValue(demo)), options,
-                parse.GetValue(pseudonymise), parse.GetValue(strict));
-            var path = parse.GetValue(output)!.FullName;
-            try
-            {
-                File.WriteAllText(path, summary.ToJson(), new System.Text.UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new NmtInputException($"cannot write '{path}': {e.Message}", e);
-            }
+            var path = OutputFiles.CheckFile(parse.GetValue(output)!.FullName, parse.GetValue(force));
+            var loaded = Load(parse.GetValue(data), parse.GetValue(demo));
+            var summary = BenchmarkSummary.Create(loaded.Table, options, parse.GetValue(pseudonymise), strictCells: !parse.GetValue(allowSmallCells));
+            OutputFiles.WriteFile(path, parse.GetValue(force), temp => File.WriteAllText(temp, summary.ToJson(), new System.Text.UTF8Encoding(false)));
+            context.Error.WriteLine(loaded.Account().Summary());
             context.WriteTables(parse.GetValue(format), [ExportTable(summary, path)], ["export"]);
             return 0;
         }));
@@ -101,14 +99,23 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>Writes the result: JSON contract, or the clinic table, an overview, the case-mix model and exclusions.</summary>
-    internal static void Write(CliContext context, OutputFormat format, BenchmarkResult result)
+    internal static void Write(CliContext context, OutputFormat format, BenchmarkResult result, RowAccounting? rows = null)
     {
         if (format == OutputFormat.Json)
         {
-            context.WriteJson(result.ToJson());
+            var json = result.ToJson();
+            if (rows is not null)
+            {
+                context.ReportRows(format, rows, json);
+            }
+            context.WriteJson(json);
             return;
         }
         context.WriteTables(format, [result.Tidy(), result.Glance(), result.Coefficients(), result.ExclusionCounts()]);
+        if (rows is not null)
+        {
+            context.ReportRows(format, rows);
+        }
     }
 
     private static ResultTable ExportTable(BenchmarkSummary summary, string path)
@@ -119,7 +126,7 @@ internal static class BenchmarkCommand
         if (summary.SmallCells.Count > 0)
         {
             table.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.SmallCells.Count} covariate level(s) ({string.Join(", ", summary.SmallCells)}) are held by fewer than {summary.MinClients} of the exported clients; the block's sums over them are sub-aggregates (see docs/benchmarking.md; --strict-cells refuses them)."));
+                $"{summary.SmallCells.Count} covariate level(s) ({string.Join(", ", summary.SmallCells)}) are held by fewer than {summary.MinClients} of the exported clients; the block's sums over them are sub-aggregates (exported because --allow-small-cells was given; see docs/benchmarking.md)."));
         }
         return table;
     }
@@ -137,5 +144,5 @@ internal static class BenchmarkCommand
     };
 
     /// <summary>Loads the session data (the DATA file, or the bundled demo data with --demo).</summary>
-    internal static ColumnTable Load(FileInfo? data, bool demo) => DataInput.LoadDataset(data, demo).Table;
+    internal static LoadedData Load(FileInfo? data, bool demo) => DataInput.Load(data, demo, LoadOptions.Default.WithShape(DataShape.Session));
 }

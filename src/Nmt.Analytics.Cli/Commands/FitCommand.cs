@@ -11,10 +11,14 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level L]</c>.</summary>
 internal static class FitCommand
 {
-    public static Command Create(CliContext context) => Create(context, parse => DataInput.LoadModelTable(parse, context.Error));
+    public static Command Create(CliContext context) => Create(context, parse => DataInput.LoadModelData(parse, context.Error));
 
     /// <summary>The command with an injected table loader (tests run the whole command in-process).</summary>
-    internal static Command Create(CliContext context, Func<ParseResult, ColumnTable> load)
+    internal static Command Create(CliContext context, Func<ParseResult, ColumnTable> load) =>
+        Create(context, parse => DataLoader.FromTable(load(parse), "table"));
+
+    /// <summary>The command with an injected data loader.</summary>
+    internal static Command Create(CliContext context, Func<ParseResult, LoadedData> load)
     {
         var data = CommonOptions.DataArgument();
         var demo = CommonOptions.DemoOption();
@@ -35,19 +39,37 @@ internal static class FitCommand
         }
         command.SetAction(parseResult => context.Guard(() =>
         {
-            var table = load(parseResult);
+            var loaded = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
                 parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
-            Write(context, parseResult.GetValue(format), Fit(table, request));
+            var output = Fit(loaded.Table, request);
+            var rows = loaded.Account(ExclusionsOf(output.Json));
+            rows.AddTo(output.Json);
+            Write(context, parseResult.GetValue(format), output);
+            context.ReportRows(parseResult.GetValue(format), rows);
             return 0;
         }));
         return command;
     }
 
+    /// <summary>The rows the model frame left out, as listed in the fit's JSON.</summary>
+    private static IEnumerable<RowExclusion> ExclusionsOf(JsonObject json) =>
+        json["excluded_rows"] is JsonArray rows
+            ? rows.OfType<JsonObject>().Select(r => new RowExclusion(r["row"]!.GetValue<long>(), r["reason"]!.GetValue<string>()))
+            : [];
+
     /// <summary>Fits the requested model on <paramref name="table"/> (the testable core of the command).</summary>
     public static FitOutput Fit(ColumnTable table, FitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!(request.Level is > 0 and < 1))
+        {
+            throw new NmtInputException($"--level must be a confidence level between 0 and 1, e.g. 0.95 (got {request.Level}).");
+        }
+        if (request.Model is not ("lmm" or "glmm") && request.Formula.Contains('|', StringComparison.Ordinal))
+        {
+            throw new NmtInputException($"the formula has a random-effects term such as (1 | client_id), which --model {request.Model} would ignore; fit it with --model lmm (or drop the term).");
+        }
         return request.Model switch
         {
             "ols" => FitOls(table, request),

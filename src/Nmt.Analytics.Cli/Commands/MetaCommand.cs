@@ -36,10 +36,11 @@ internal static class MetaCommand
         };
         var minClients = new Option<int>("--min-clients") { Description = "--network: clinics with fewer clients in either group are left out (small cells).", DefaultValueFactory = _ => 11 };
         var forest = new Option<FileInfo?>("--forest") { HelpName = "FILE.png|svg", Description = "Write a forest plot to FILE.png or FILE.svg." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --forest file." };
         var format = CliContext.FormatOption();
         var command = new Command("meta", "Meta-analysis of study-level effects (matches R's metafor rma()).");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, measure, method, hk, pi, subgroup, moderator, leaveOneOut, network, minClients, forest, format })
+        foreach (var option in new Option[] { demo, measure, method, hk, pi, subgroup, moderator, leaveOneOut, network, minClients, forest, force, format })
         {
             command.Options.Add(option);
         }
@@ -54,12 +55,15 @@ internal static class MetaCommand
             MetaAnalysisResult result;
             List<(string Key, ResultTable Table)> extras;
             string? agreement = null;
+            RowAccounting? rows = null;
+            var forestPath = parse.GetValue(forest) is { } target ? OutputFiles.CheckFile(target.FullName, parse.GetValue(force)) : null;
             if (parse.GetValue(network) is { } technique)
             {
-                var sessions = DataInput.LoadDataset(parse.GetValue(data), parse.GetValue(demo)).Table;
+                var loaded = DataInput.Load(parse.GetValue(data), parse.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
                 var measureCode = parse.GetValue(measure) is { } nm ? EffectMeasures.Parse(nm) : EffectMeasure.MeanDifference;
-                var synthesis = ClinicContrastSynthesis.Run(sessions, technique, measureCode, options, parse.GetValue(minClients));
+                var synthesis = ClinicContrastSynthesis.Run(loaded.Table, technique, measureCode, options, parse.GetValue(minClients));
                 (result, extras, agreement) = (synthesis.Pooled, [("clinics", synthesis.Tidy())], synthesis.Agreement());
+                rows = loaded.Account(synthesis.ExcludedRows);
             }
             else
             {
@@ -68,15 +72,15 @@ internal static class MetaCommand
                 result = MetaAnalysis.Fit(effects, options);
                 extras = Extras(result, parse.GetValue(subgroup), parse.GetValue(moderator), parse.GetValue(leaveOneOut));
             }
-            if (parse.GetValue(forest) is { } file)
+            if (forestPath is not null)
             {
-                ForestPlot.Save(result, file.FullName);
-                context.Error.WriteLine($"forest plot written to {file.FullName}");
+                OutputFiles.WriteFile(forestPath, parse.GetValue(force), path => ForestPlot.Save(result, path));
+                context.Error.WriteLine($"forest plot written to {forestPath}");
             }
             var summary = parse.GetValue(subgroup) is { } column && result.Effects.Rows[column] is TextColumn
                 ? EvidenceSummary.ByGroup(result.Effects, column, options)
                 : EvidenceSummary.FromResult(agreement is null ? "All studies" : "All clinics", result);
-            Write(context, parse.GetValue(format), result, extras, summary);
+            Write(context, parse.GetValue(format), result, extras, summary, rows);
             if (agreement is not null && parse.GetValue(format) == OutputFormat.Table)
             {
                 context.Out.WriteLine("- " + agreement);
@@ -126,11 +130,17 @@ internal static class MetaCommand
     }
 
     private static void Write(
-        CliContext context, OutputFormat format, MetaAnalysisResult result, List<(string Key, ResultTable Table)> extras, EvidenceSummary summary)
+        CliContext context, OutputFormat format, MetaAnalysisResult result, List<(string Key, ResultTable Table)> extras, EvidenceSummary summary,
+        RowAccounting? rows)
     {
+        if (rows is not null)
+        {
+            context.ReportRows(format, rows);
+        }
         if (format == OutputFormat.Json)
         {
             var json = result.ToJson();
+            rows?.AddTo(json);
             foreach (var (key, table) in extras)
             {
                 json[key] = table.ToJsonArray();

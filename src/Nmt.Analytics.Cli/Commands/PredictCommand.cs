@@ -19,10 +19,11 @@ internal static class PredictCommand
         var repeats = new Option<int>("--repeats") { Description = "Repeat the K-fold split with new seeds.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of folds, permutations and learners.", DefaultValueFactory = _ => 42 };
         var save = new Option<FileInfo?>("--save") { Description = "Also train on all rows and save the model to MODEL.zip for scoring." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --save file." };
         var format = CliContext.FormatOption();
         var command = new Command("predict", "Predict pain change or responders with ML.NET; client-grouped cross-validation, permutation importance, partial dependence.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, target, trainer, folds, repeats, seed, save, format })
+        foreach (var option in new Option[] { demo, target, trainer, folds, repeats, seed, save, force, format })
         {
             command.Options.Add(option);
         }
@@ -37,27 +38,33 @@ internal static class PredictCommand
                 Seed = parse.GetValue(seed),
             };
             options.Validate();
-            var sessions = LoadSessions(parse.GetValue(data), parse.GetValue(demo));
-            return Execute(context, sessions, options, parse.GetValue(save)?.FullName, parse.GetValue(format));
+            var savePath = parse.GetValue(save) is { } file ? OutputFiles.CheckFile(file.FullName, parse.GetValue(force)) : null;
+            var loaded = DataInput.Load(parse.GetValue(data), parse.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
+            return Execute(context, loaded.Table, options, savePath, parse.GetValue(format), loaded, parse.GetValue(force));
         }));
         return command;
     }
 
     /// <summary>Runs the analysis on loaded sessions and writes it; saves the all-rows model when asked.</summary>
-    internal static int Execute(CliContext context, ColumnTable sessions, PredictionOptions options, string? savePath, OutputFormat format)
+    internal static int Execute(CliContext context, ColumnTable sessions, PredictionOptions options, string? savePath, OutputFormat format,
+        LoadedData? loaded = null, bool force = false)
     {
         var report = PredictiveAnalysis.Run(sessions, options);
         if (savePath is not null)
         {
-            PredictiveModel.Train(sessions, options).Save(savePath);
+            OutputFiles.WriteFile(savePath, force, PredictiveModel.Train(sessions, options).Save);
         }
+        var rows = (loaded ?? DataLoader.FromTable(sessions)).Account(report.Exclusions);
         if (format == OutputFormat.Json)
         {
-            context.WriteJson(ToJson(report));
+            var json = ToJson(report);
+            context.ReportRows(format, rows, json);
+            context.WriteJson(json);
         }
         else
         {
             context.WriteTables(format, [report.Metrics(), report.Importance(), report.PartialDependence(), .. Calibration(report)]);
+            context.ReportRows(format, rows);
         }
         if (savePath is not null && format != OutputFormat.Json)
         {
@@ -100,6 +107,4 @@ internal static class PredictCommand
 
     private static ResultTable[] Calibration(PredictionReport report) =>
         report.Options.Target == PredictionTarget.Responder ? [report.Calibration()] : [];
-
-    private static ColumnTable LoadSessions(FileInfo? file, bool demo) => DataInput.LoadDataset(file, demo).Table;
 }

@@ -19,9 +19,10 @@ internal static class ReportCommand
         var minClients = new Option<int>("--min-clients") { Description = "Suppress any group or clinic with fewer clients than this.", DefaultValueFactory = _ => 11 };
         var seed = new Option<int>("--seed") { Description = "Seed for cross-validation and sampling, so reports are reproducible.", DefaultValueFactory = _ => 1 };
         var noPrediction = new Option<bool>("--no-prediction") { Description = "Skip the predictive-drivers section (the slowest)." };
+        var force = new Option<bool>("--force") { Description = "Replace the contents of a non-empty --out folder (the old report is removed as a whole)." };
         var command = new Command("report", "Write the self-contained HTML evidence report (charts inlined) plus charts and tables as files.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, output, studies, minClients, seed, noPrediction })
+        foreach (var option in new Option[] { demo, output, studies, minClients, seed, noPrediction, force })
         {
             command.Options.Add(option);
         }
@@ -33,13 +34,17 @@ internal static class ReportCommand
                 throw new NmtInputException("--min-clients must be at least 1.");
             }
             var isDemo = parseResult.GetValue(demo);
-            var dataset = DataInput.LoadDataset(parseResult.GetValue(data), isDemo);
-            var inputs = new ReportInputs(dataset.Table, dataset.SourceName, dataset.Exclusions, LoadStudies(parseResult.GetValue(studies), isDemo));
+            var replace = parseResult.GetValue(force);
+            var directory = OutputFiles.CheckDirectory(parseResult.GetValue(output)!.FullName, replace);
+            var loaded = DataInput.Load(parseResult.GetValue(data), isDemo, LoadOptions.Default.WithShape(DataShape.Session));
+            var rows = loaded.Account();
+            var inputs = new ReportInputs(loaded.Table, loaded.SourceName, rows.Excluded, LoadStudies(parseResult.GetValue(studies), isDemo));
             var options = new ReportOptions(min, parseResult.GetValue(seed), !parseResult.GetValue(noPrediction));
-            var directory = parseResult.GetValue(output)!.FullName;
             var progress = new ConsoleProgress(context.Error);
-            var result = EvidenceReport.Write(inputs, directory, options, progress);
+            // Built beside the target and moved into place when complete: an interrupted run leaves no report behind.
+            var result = OutputFiles.BuildDirectory(directory, replace, temp => EvidenceReport.Write(inputs, temp, options, progress));
             progress.Report(null);
+            context.Error.WriteLine(rows.Summary());
             context.Out.WriteLine($"Report written to {Path.Combine(directory, "index.html")} " +
                                   $"({result.Artifacts.ChartNames.Count} charts, {result.Artifacts.TableNames.Count} tables).");
             return 0;

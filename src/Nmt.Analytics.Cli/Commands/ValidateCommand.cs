@@ -54,7 +54,7 @@ internal static class ValidateCommand
         if (demo)
         {
             using var stream = DemoData.OpenSessionsCsv();
-            return SessionValidator.Validate(stream, "demo data (simulated)", options);
+            return SessionValidator.Validate(stream, DataLoader.DemoName, options);
         }
         return data is null
             ? throw new NmtInputException("give a DATA file (CSV or Parquet) or --demo.")

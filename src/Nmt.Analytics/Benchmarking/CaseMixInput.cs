@@ -1,5 +1,6 @@
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
+using Nmt.Analytics.Privacy;
 
 namespace Nmt.Analytics.Benchmarking;
 
@@ -59,7 +60,9 @@ public sealed record CaseMixInput(CaseMixBlock Model, IReadOnlyList<ClinicTotals
         {
             throw new NmtInputException($"no complete episodes with a defined {options.Outcome.Name()}; nothing to benchmark ({exclusions.Count} exclusion(s), e.g. '{exclusions.FirstOrDefault()?.Reason}').");
         }
-        var large = usable.Where(kv => kv.Value.Count >= options.MinClients).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        // Small clinics and their complements (CMS rule): no suppressed clinic follows from the totals and the others.
+        var hidden = CellSuppression.Suppress(usable.ToDictionary(kv => kv.Key, kv => (long)kv.Value.Count, StringComparer.Ordinal), options.MinClients);
+        var large = usable.Where(kv => kv.Value.Count >= options.MinClients && !hidden.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         var design = CaseMixDesign.Observe(table.Take(large.SelectMany(kv => kv.Value).ToArray()));
         var clinics = large.Select(kv => Totals(kv.Key, table, kv.Value, y, design)).ToList();
         var model = new CaseMixBlock(Statistics(table, large.SelectMany(kv => kv.Value).ToList(), y, design), design, "local");

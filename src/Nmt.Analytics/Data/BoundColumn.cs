@@ -17,6 +17,9 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
     /// <summary>Code sets already seen, by their raw text (they repeat: one shared array per combination).</summary>
     public Dictionary<string, string[]> CodeSets { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Pooled values already found to look like a direct identifier: every row holding one is reported, not only the first.</summary>
+    public HashSet<string> Identifiers { get; } = new(StringComparer.Ordinal);
+
     public ColumnKind Kind => Spec?.Kind ?? ColumnKind.Text;
 
     /// <summary>

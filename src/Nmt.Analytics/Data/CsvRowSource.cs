@@ -23,6 +23,7 @@ internal sealed class CsvRowSource : IRowSource
 
     private long? _totalBytes;
     private long _rows;
+    private StrongBox<long> _unterminatedQuoteLine = new();
 
     private CsvRowSource(CsvReader? reader, CsvFormat? format)
     {
@@ -69,8 +70,16 @@ internal sealed class CsvRowSource : IRowSource
         {
             body = new PrefixedStream(prefix, length, stream, leaveOpen);
         }
+        var unterminated = new StrongBox<long>();
         var options = new CsvReaderOptions
         {
+            OnMalformedRecord = record =>
+            {
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    unterminated.Value = record.LineNumber;
+                }
+            },
             Separator = format.Delimiter,
             TrackLineNumbers = true,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
@@ -79,7 +88,7 @@ internal sealed class CsvRowSource : IRowSource
             DetectSeparatorHint = false,
         };
         var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
-        return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null };
+        return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null, _unterminatedQuoteLine = unterminated };
     }
 
     public bool Read()
@@ -91,8 +100,29 @@ internal sealed class CsvRowSource : IRowSource
         _rows++;
         Line = _reader.LineNumber;
         FieldCount = _reader.FieldCount;
+        CheckWellFormed();
         Decode();
         return true;
+    }
+
+    /// <summary>
+    /// A quote that is never closed swallows the rest of the file into one field, and a quote closed many lines later
+    /// swallows the lines between; both are errors naming the line where the quoted field starts, never a silent stop.
+    /// </summary>
+    /// <exception cref="NmtInputException">An unterminated quote, or a ragged record spanning several lines.</exception>
+    private void CheckWellFormed()
+    {
+        if (_unterminatedQuoteLine.Value > 0)
+        {
+            throw new NmtInputException(
+                "a quoted field that starts on this line is never closed, so the rest of the file would be read as one value; close or remove the quote (\").", Line, null);
+        }
+        if (FieldCount != _header.Length && _reader!.RawRecord.Contains((byte)'\n'))
+        {
+            var lines = _reader.RawRecord.Count((byte)'\n');
+            throw new NmtInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"a quoted field that starts on this line runs over {lines} line break(s) and the row ends up with {FieldCount} fields instead of {_header.Length}: an unmatched quote (\")?"), Line, null);
+        }
     }
 
     public ReadOnlySpan<char> Field(int index) => _chars.AsSpan(_starts[index], _lengths[index]);

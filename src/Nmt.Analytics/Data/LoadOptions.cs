@@ -14,4 +14,16 @@ public sealed class LoadOptions
 
     /// <summary>How many of the smallest quasi-identifier groups the anonymity report lists. Default 10.</summary>
     public int SmallestGroupsShown { get; init; } = 10;
+
+    /// <summary>Session dataset, plain table, or decided from the header (default).</summary>
+    public DataShape Shape { get; init; } = DataShape.Auto;
+
+    /// <summary>These options with another <see cref="Shape"/>.</summary>
+    public LoadOptions WithShape(DataShape shape) => new()
+    {
+        MaxIssues = MaxIssues,
+        KThreshold = KThreshold,
+        SmallestGroupsShown = SmallestGroupsShown,
+        Shape = shape,
+    };
 }

@@ -26,7 +26,21 @@ internal static class ParquetTableReader
         return n == 4 && head.SequenceEqual(Magic);
     }
 
-    public static ColumnTable Read(Stream stream) => ReadAsync(stream).GetAwaiter().GetResult();
+    /// <summary>Reads the whole file.</summary>
+    /// <exception cref="NmtInputException">The file is truncated or corrupt (anything the Parquet reader cannot decode).</exception>
+    public static ColumnTable Read(Stream stream)
+    {
+        try
+        {
+            return ReadAsync(stream).GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // A damaged file can fail inside the decoder in many ways; each is the user's file, not our bug.
+        catch (Exception e) when (e is not (NmtInputException or OutOfMemoryException))
+#pragma warning restore CA1031
+        {
+            throw new NmtInputException($"the Parquet file cannot be read (truncated or corrupt?): {e.Message}", e);
+        }
+    }
 
     private static async Task<ColumnTable> ReadAsync(Stream stream)
     {

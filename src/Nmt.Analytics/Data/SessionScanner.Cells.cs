@@ -60,7 +60,7 @@ internal sealed partial class SessionScanner
     private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
     {
         var text = column.Intern(cell, out var isNew);
-        if (isNew && IsIdentifier(column, cell))
+        if (isNew ? IsIdentifier(column, cell) && column.Identifiers.Add(text) : column.Identifiers.Contains(text) && IsIdentifier(column, cell))
         {
             return;
         }

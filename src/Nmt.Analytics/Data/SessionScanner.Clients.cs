@@ -70,7 +70,7 @@ internal sealed partial class SessionScanner
         }
         var session = (int)Row.Numbers[_session];
         var day = _day >= 0 ? Row.Numbers[_day] : double.NaN;
-        CheckOrder(clientId, state, session, day);
+        CheckOrder(state, session, day);
         state.Rows++;
         if (Row.IsUsable)
         {
@@ -78,30 +78,30 @@ internal sealed partial class SessionScanner
         }
     }
 
-    private void CheckOrder(string clientId, ClientState state, int session, double day)
+    private void CheckOrder(ClientState state, int session, double day)
     {
         if (!state.MarkSession(session))
         {
             Error("session", Inv($"{session}"), ValidationRules.DuplicateSession,
-                Inv($"client '{clientId}' already has a row for session {session}: each (client_id, session) must be unique"));
+                Inv($"this client already has a row for session {session}: each (client_id, session) must be unique"));
             return;
         }
         if (state.LastSession > 0 && session < state.LastSession)
         {
             Warning("session", Inv($"{session}"), ValidationRules.SessionOrder,
-                Inv($"session {session} of client '{clientId}' comes after session {state.LastSession}: sort rows by client and session"));
+                Inv($"session {session} of this client comes after session {state.LastSession}: sort rows by client and session"));
             return;
         }
         if (!double.IsNaN(day) && day < state.LastDay)
         {
             Error("day", CellParser.Format(day), ValidationRules.DayBackwards,
-                Inv($"day {CellParser.Format(day)} of session {session} is before day {CellParser.Format(state.LastDay)} of session {state.LastSession} of client '{clientId}'"));
+                Inv($"day {CellParser.Format(day)} of session {session} is before day {CellParser.Format(state.LastDay)} of session {state.LastSession} of this client"));
             return;
         }
         if (state.Rows == 0 && session == 1 && !double.IsNaN(day) && day != 0)
         {
             Warning("day", CellParser.Format(day), ValidationRules.DayNotZero,
-                Inv($"session 1 of client '{clientId}' has day {CellParser.Format(day)}; day counts from the first session (0)"));
+                Inv($"session 1 of this client has day {CellParser.Format(day)}; day counts from the first session (0)"));
         }
         state.LastSession = session;
         if (!double.IsNaN(day))

@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Data;
 public static class SessionValidator
 {
     /// <summary>Validates a CSV or Parquet file.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="NmtInputException">The file does not exist, is a folder or cannot be read.</exception>
     public static ValidationReport Validate(string path, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -32,10 +32,27 @@ public static class SessionValidator
         return new SessionScanner(source, sourceName, options ?? LoadOptions.Default).Finish();
     }
 
-    internal static FileStream OpenFile(string path) =>
-        File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
-            : throw new FileNotFoundException($"data file not found: {path}", path);
+    /// <summary>Opens a data file for one sequential read.</summary>
+    /// <exception cref="NmtInputException">The path is a folder, does not exist, or cannot be read (permissions, a symbolic-link loop...).</exception>
+    internal static FileStream OpenFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new NmtInputException($"'{path}' is a directory, not a data file; give the CSV or Parquet file inside it.");
+        }
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new NmtInputException($"data file not found: {path}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NmtInputException($"cannot read '{path}': {e.Message}", e);
+        }
+    }
 
     /// <summary>A row source for CSV or (by its magic bytes) Parquet; the stream stays open.</summary>
     internal static IRowSource OpenSource(Stream stream) =>

@@ -47,6 +47,7 @@ public static class ClinicContrastSynthesis
         {
             throw sessions.UnknownColumn(column);
         }
+        CheckTechnique(technique);
         var excluded = new List<RowExclusion>();
         var clients = ClientMeans(sessions, technique, excluded);
         var contrasts = new List<ClinicContrast>();
@@ -108,6 +109,18 @@ public static class ClinicContrastSynthesis
             kv.Value[3] > 0 ? kv.Value[2] / kv.Value[3] : double.NaN)).ToList();
     }
 
+    /// <summary>An unknown technique code is named, with the closest known code.</summary>
+    private static void CheckTechnique(string technique)
+    {
+        var vocabulary = Vocabularies.Get("techniques");
+        var codes = vocabulary.Codes.ToList();
+        if (!codes.Contains(technique, StringComparer.Ordinal))
+        {
+            var hint = vocabulary.Closest(technique) is { } s ? $" Did you mean '{s}'?" : "";
+            throw new NmtInputException($"unknown technique '{technique}'.{hint} Known techniques: {string.Join(", ", codes)}.");
+        }
+    }
+
     private static ClinicContrast? Contrast(string clinic, List<ClientMean> clients, EffectMeasure measure, int minimum, out string reason)
     {
         var with = clients.Where(c => !double.IsNaN(c.With)).Select(c => c.With).ToArray();
@@ -115,7 +128,8 @@ public static class ClinicContrastSynthesis
         var both = clients.Where(c => !double.IsNaN(c.With) && !double.IsNaN(c.Without)).ToArray();
         if (with.Length < minimum || without.Length < minimum)
         {
-            reason = $"{with.Length} client(s) with and {without.Length} without the technique (need {minimum} each)";
+            // Never the counts: a group of 1 to minimum - 1 clients is a small cell (docs/privacy.md).
+            reason = $"fewer than {minimum} clients with or without the technique";
             return null;
         }
         var (meanA, meanB) = (with.Average(), without.Average());

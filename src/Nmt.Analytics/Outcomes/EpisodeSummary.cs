@@ -22,7 +22,7 @@ public static class EpisodeSummary
         var responder = data.Numeric("responder").Values.Where(v => !double.IsNaN(v)).ToArray();
         if (responder.Length < options.MinClients)
         {
-            table.AddRow("responder_rate", responder.Length, null, null, null, null, true);
+            table.AddRow("responder_rate", null, null, null, null, null, true);
         }
         else
         {
@@ -39,7 +39,7 @@ public static class EpisodeSummary
         var present = values.Where(v => !double.IsNaN(v)).ToArray();
         if (present.Length < options.MinClients)
         {
-            table.AddRow(outcome, present.Length, null, null, null, null, true);
+            table.AddRow(outcome, null, null, null, null, null, true);
             return;
         }
         var m = MeanInterval.Of(present, options.Confidence);

@@ -33,14 +33,13 @@ public static class EpisodeTable
         var kept = new List<int[]>();
         foreach (var rows in episodes)
         {
-            var client = CellKey.Of(sessions[SessionColumns.ClientId], rows[0]);
             if (double.IsNaN(pre[rows[0]]))
             {
-                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], $"client {client}: first session has no pain_pre; episode excluded"));
+                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], "the client's first session has no pain_pre; episode excluded"));
             }
             else if (double.IsNaN(post[rows[^1]]))
             {
-                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[^1]], $"client {client}: last session has no pain_post; episode excluded"));
+                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[^1]], "the client's last session has no pain_post; episode excluded"));
             }
             else
             {
@@ -96,9 +95,8 @@ public static class EpisodeTable
             responder[i] = double.IsNaN(pct[i]) ? double.NaN : criteria.IsResponder(change[i], pct[i]) ? 1 : 0;
             if (first[i] == 0)
             {
-                var client = CellKey.Of(sessions[SessionColumns.ClientId], rows[0]);
                 exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]],
-                    $"client {client}: first pain_pre is 0, so episode_pct_change and responder are undefined"));
+                    "the client's first pain_pre is 0, so episode_pct_change and responder are undefined"));
             }
         }
         var lines = firstRows.Select(r => sessions.SourceLines[r]).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Privacy;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Outcomes;
@@ -88,9 +89,13 @@ public sealed class PainChangeSummary
                 (clients.TryGetValue(client, out var values) ? values : clients[client] = []).Add(change[row]);
             }
         }
+        // Primary and complementary suppression per grouping, so no small cell follows from the others and the total.
+        var suppressed = options.MinClients > 0
+            ? CellSuppression.Suppress(cells.ToDictionary(c => c.Key, c => (long)c.Value.Count, StringComparer.Ordinal), options.MinClients)
+            : new HashSet<string>();
         foreach (var level in grouping.Order(cells.Keys))
         {
-            table.AddRow(Cell(grouping.Name, level, cells[level].Values.ToArray(), options));
+            table.AddRow(Cell(grouping.Name, level, cells[level].Values.ToArray(), options, suppressed.Contains(level)));
         }
         if (unclassified > 0)
         {
@@ -99,12 +104,12 @@ public sealed class PainChangeSummary
         }
     }
 
-    private static object?[] Cell(string group, string level, List<double>[] clients, SummaryOptions options)
+    private static object?[] Cell(string group, string level, List<double>[] clients, SummaryOptions options, bool suppressed)
     {
         var nSessions = clients.Sum(c => c.Count);
-        if (clients.Length < options.MinClients)
+        if (suppressed || clients.Length < options.MinClients)
         {
-            return [group, level, nSessions, clients.Length, null, null, null, null, null, null, null, null, null, null, true];
+            return [group, level, null, null, null, null, null, null, null, null, null, null, null, null, true];
         }
         var clientLevel = MeanInterval.Of(clients.Select(c => c.Average()).ToArray(), options.Confidence);
         var sessionLevel = MeanInterval.Of(clients.SelectMany(c => c).ToArray(), options.Confidence);
@@ -133,7 +138,7 @@ public sealed class PainChangeSummary
         if (options.MinClients > 0)
         {
             table.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"Cells with fewer than {options.MinClients} clients are suppressed (figures null) to protect privacy."));
+                $"Cells with 1 to {options.MinClients - 1} clients are suppressed (every figure, counts included, null), and within each grouping enough further cells that none can be derived from the others (complementary suppression; docs/privacy.md)."));
         }
         foreach (var group in exclusions.GroupBy(e => e.Reason, StringComparer.Ordinal))
         {

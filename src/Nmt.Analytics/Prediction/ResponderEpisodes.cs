@@ -34,7 +34,7 @@ internal static class ResponderEpisodes
             if (double.IsNaN(first) || double.IsNaN(last))
             {
                 var which = double.IsNaN(first) ? "pain_pre of first session" : "pain_post of last session";
-                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], $"client {clients[rows[0]]}: missing {which}"));
+                exclusions.Add(new RowExclusion(sessions.SourceLines[rows[0]], $"this client's episode: missing {which}"));
                 continue;
             }
             var change = last - first;

@@ -113,14 +113,14 @@ public sealed class ResultTable
     /// <inheritdoc/>
     public override string ToString() => ToText();
 
-    /// <summary>RFC 4180 CSV with a header; numbers in invariant round-trip format; missing as empty.</summary>
+    /// <summary>RFC 4180 CSV with a header; numbers in invariant round-trip format; missing as empty; text that a spreadsheet would run as a formula neutralised (<see cref="Privacy.CsvSafety"/>).</summary>
     public string ToCsv()
     {
         var sb = new StringBuilder();
         sb.Append(string.Join(",", Columns.Select(CsvEscape))).Append('\n');
         foreach (var row in _rows)
         {
-            sb.Append(string.Join(",", row.Select(c => CsvEscape(FormatExact(c))))).Append('\n');
+            sb.Append(string.Join(",", row.Select(c => CsvEscape(c is string text ? Privacy.CsvSafety.Neutralise(text) : FormatExact(c))))).Append('\n');
         }
         return sb.ToString();
     }

@@ -24,14 +24,17 @@ internal static class EvidenceSection
 
     private static void StudySynthesis(ReportSection section, ReportContext context, Data.ColumnTable studies)
     {
-        var effects = EffectSizeCalculator.Compute(studies, EffectMeasure.StandardizedMeanDifference);
+        // Read as given, as `nmt meta` does: yi/vi effects as they are, group means as Hedges' g, 2x2 counts as risk ratios.
+        var effects = EffectSizeCalculator.Compute(studies, EffectMeasures.Infer(studies.ColumnNames));
         var summary = EvidenceSummary.ByGroup(effects, "technique");
         section.Paragraph("Studies pooled by technique with a random-effects model (REML, as R's metafor). " +
-                          "Effects are standardised mean differences (Hedges' g) in pain: negative favours the technique.");
+                          (effects.Measure == EffectMeasure.StandardizedMeanDifference
+                              ? "Effects are standardised mean differences (Hedges' g) in pain: negative favours the technique."
+                              : $"Effects are as supplied ({effects.Measure.Code()})."));
         section.Bullets(summary.Statements.Select(s => s.Sentence));
         context.Table(section, "evidence_summary", summary.Table());
         var overall = MetaAnalysis.Fit(effects);
-        context.Figure(section, "forest_plot", ForestPlot.Create(overall, "All studies", "Hedges' g"),
+        context.Figure(section, "forest_plot", ForestPlot.Create(overall, "All studies", effects.Measure == EffectMeasure.StandardizedMeanDifference ? "Hedges' g" : effects.Measure.Code()),
             "Forest plot: each study's effect with its 95 % CI (square size = weight); the diamond is the pooled estimate and the bar its prediction interval.");
     }
 
