@@ -91,6 +91,10 @@ internal static class FitCommand
         {
             throw new NmtInputException($"--model lmm needs at least one random-effects term such as (1 | client_id) in the formula '{request.Formula}'.");
         }
+        if (frame.RandomBlocks.FirstOrDefault(b => b.Levels.Count < 2) is { } single)
+        {
+            throw new NmtInputException($"the grouping factor '{single.Group}' has {single.Levels.Count} level(s) in the rows used; a random effect needs at least 2 groups (drop the term, or fit --model ols).");
+        }
         var fit = LinearMixedModel.Fit(frame, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Level });
         var json = fit.ToJson();
         json["singular"] = fit.IsSingular;

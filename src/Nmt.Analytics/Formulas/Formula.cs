@@ -38,7 +38,7 @@ public sealed class Formula
     /// <exception cref="NmtInputException">Syntax errors and misuse, with the formula position.</exception>
     public static Formula Parse(string text)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(text); // empty text: FormulaParser says what to write
         var (left, right) = FormulaParser.Parse(text);
         if (left is BinaryNode { Operator: "|" or "||" } or ParenNode { Inner: BinaryNode { Operator: "|" or "||" } })
         {

@@ -12,10 +12,35 @@ public sealed class FormulaParser
     private readonly IReadOnlyList<FormulaToken> _tokens;
     private int _next;
 
+    /// <summary>Deepest nesting of parentheses accepted; deeper formulas are refused before the recursive parser runs.</summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>Most tokens accepted (parsing and term expansion recurse once per operator).</summary>
+    public const int MaxTokens = 2000;
+
     private FormulaParser(string text)
     {
         _text = text;
         _tokens = FormulaTokenizer.Tokenize(text);
+        CheckSize(_tokens);
+    }
+
+    /// <summary>Refuses formulas so long or deeply nested that parsing them would exhaust the stack.</summary>
+    private static void CheckSize(IReadOnlyList<FormulaToken> tokens)
+    {
+        if (tokens.Count > MaxTokens)
+        {
+            throw new NmtInputException($"the formula is too long ({tokens.Count} tokens; at most {MaxTokens}).");
+        }
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            depth += token.Kind == FormulaTokenKind.LeftParen ? 1 : token.Kind == FormulaTokenKind.RightParen ? -1 : 0;
+            if (depth > MaxDepth)
+            {
+                throw new NmtInputException($"the formula nests parentheses more than {MaxDepth} deep (at position {token.Position}); simplify it.");
+            }
+        }
     }
 
     /// <summary>Parses <c>lhs ~ rhs</c>; the result is a <see cref="BinaryNode"/> with operator <c>~</c> (left side may be absent).</summary>
@@ -24,6 +49,10 @@ public sealed class FormulaParser
     public static (FormulaNode? Left, FormulaNode Right) Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new NmtInputException("the formula is empty; write it as 'outcome ~ predictors', e.g. \"pain_change ~ stress + region\".");
+        }
         var parser = new FormulaParser(text);
         return parser.ParseFormula();
     }

@@ -36,6 +36,7 @@ public static class EffectSizeCalculator
             var v = columns.Select(col => col[row]).ToArray();
             var label = Label(labels, row, line);
             var (yi, vi, n) = ComputeRow(measure, v, line, label, notes);
+            CheckScale(yi, vi, line);
             studies.Add(new StudyEffect(label, yi, vi, line, n));
             kept.Add(row);
         }
@@ -60,6 +61,20 @@ public static class EffectSizeCalculator
         }
         return needed.Select(n => table[n] as NumericColumn
             ?? throw new NmtInputException($"column '{n}' must be numeric for measure {measure.Code()}.", null, n)).ToArray();
+    }
+
+    /// <summary>
+    /// Effects so large that the weighted sums overflow (|yi| or vi beyond 1e100, e.g. a yi of 1e308) are typing
+    /// errors, refused with their line rather than turned into infinities inside the estimator.
+    /// </summary>
+    private static void CheckScale(double yi, double vi, long line)
+    {
+        const double limit = 1e100;
+        if (!double.IsFinite(yi) || !double.IsFinite(vi) || Math.Abs(yi) > limit || vi > limit)
+        {
+            throw new NmtInputException(string.Create(CultureInfo.InvariantCulture,
+                $"the effect (yi = {yi:G6}, vi = {vi:G6}) is out of any plausible range (|yi| and vi must be below 1e100); check the value."), line, "yi");
+        }
     }
 
     private static string Label(TableColumn? labels, int row, long line) => labels switch
