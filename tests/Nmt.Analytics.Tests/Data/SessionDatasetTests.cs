@@ -1,7 +1,5 @@
 using System.Globalization;
 using Nmt.Analytics.Data;
-using Parquet;
-using Parquet.Schema;
 
 namespace Nmt.Analytics.Tests.Data;
 
@@ -120,7 +118,7 @@ public class SessionDatasetTests
     {
         var csv = SessionDataset.Load(RepoFiles.Example("valid-sessions.csv")).Table;
         using var stream = new MemoryStream();
-        await WriteParquet(csv, stream);
+        await ParquetFiles.Write(csv, stream);
         var path = Path.Combine(Path.GetTempPath(), $"nmt-{Guid.NewGuid():N}.parquet");
         await File.WriteAllBytesAsync(path, stream.ToArray());
         try
@@ -137,31 +135,6 @@ public class SessionDatasetTests
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    private static async Task WriteParquet(ColumnTable table, Stream stream)
-    {
-        var columns = table.Columns.Where(c => c.Name != "pain_change").ToList();
-        var fields = columns.Select(c => c is NumericColumn
-            ? (DataField)new DataField<double?>(c.Name)
-            : new DataField<string>(c.Name)).ToList();
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
-        using var group = writer.CreateRowGroup();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            switch (columns[i])
-            {
-                case NumericColumn n:
-                    await group.WriteAsync<double>(fields[i], n.Values.Select(v => double.IsNaN(v) ? (double?)null : v).ToArray().AsMemory());
-                    break;
-                case TextColumn t:
-                    await group.WriteAsync(fields[i], t.Values!);
-                    break;
-                case CodeSetColumn s:
-                    await group.WriteAsync(fields[i], s.Values.Select(v => string.Join('|', v!)).ToArray());
-                    break;
-            }
         }
     }
 
