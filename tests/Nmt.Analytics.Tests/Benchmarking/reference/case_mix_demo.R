@@ -3,7 +3,9 @@
 # Episodes: a client's sessions ordered by session; episode_change = last pain_post - first pain_pre;
 # covariates from the first session; stress missing -> 0 plus indicator stress_missing; a missing categorical
 # value is its own level "(missing)", placed last; reference level = first sorted level (C locale).
-# Clinics with fewer than 11 clients are left out (small-cell suppression), as nmt benchmark does.
+# Clinics with 1-10 clients are left out (small-cell suppression), and with them the smallest other clinics until the
+# left-out clinics are at least two and hold at least 11 clients together (complementary suppression, CMS policy),
+# as nmt benchmark does.
 options(digits = 17)
 s <- read.csv("../../../../data/demo/sessions.csv", na.strings = "", stringsAsFactors = FALSE)
 s <- s[order(s$client_id, s$session), ]
@@ -16,7 +18,15 @@ ep <- data.frame(client_id = first$client_id, clinic_id = first$clinic_id,
                  stress = first$stress, chronicity = first$chronicity, condition = first$condition,
                  region = first$region, age_band = first$age_band, sex = first$sex)
 size <- table(ep$clinic_id)
-ep <- ep[ep$clinic_id %in% names(size)[size >= 11], ]
+hidden <- names(size)[size > 0 & size < 11]
+if (length(hidden) > 0) {
+  rest <- size[!(names(size) %in% hidden)]
+  for (cl in names(rest)[order(as.numeric(rest), names(rest), method = "radix")]) {
+    if (length(hidden) >= 2 && sum(size[hidden]) >= 11) break
+    hidden <- c(hidden, cl)
+  }
+}
+ep <- ep[!(ep$clinic_id %in% hidden), ]
 ep$stress_missing <- as.numeric(is.na(ep$stress))
 ep$stress[is.na(ep$stress)] <- 0
 for (f in c("chronicity", "condition", "region", "age_band", "sex")) {
