@@ -78,7 +78,7 @@ public sealed class BenchmarkSummary
         var small = SmallCellColumns(input.Model, options.MinClients);
         if (strictCells && small.Count > 0)
         {
-            throw new NmtInputException($"--strict-cells: {small.Count} covariate level(s) are held by fewer than {options.MinClients} of the exported clients ({string.Join(", ", small.Take(5))}{(small.Count > 5 ? ", …" : "")}); merge rare levels in the data or export without --strict-cells.");
+            throw new NmtInputException($"{small.Count} covariate level(s) are held by fewer than {options.MinClients} of the exported clients ({string.Join(", ", small.Take(5))}{(small.Count > 5 ? ", …" : "")}); merge rare levels in the data, or export them anyway with --allow-small-cells.");
         }
         return new BenchmarkSummary(options.Outcome, options.MinClients, options.Criteria.Points.Value, options.Criteria.Percent.Value,
             pseudonymise, input.Model, clinics, small);

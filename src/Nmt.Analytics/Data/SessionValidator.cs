@@ -46,7 +46,7 @@ public static class SessionValidator
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new NmtInputException($"data file not found: {path}", e);
+            throw new NmtInputException($"file not found: {path}", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

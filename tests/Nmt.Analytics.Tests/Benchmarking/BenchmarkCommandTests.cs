@@ -41,13 +41,16 @@ public sealed class BenchmarkCommandTests
         try
         {
             var path = Path.Combine(dir, "s.json");
-            var (code, stdout, _) = Run("benchmark", "export", "--demo", "--out", path, "--pseudonymise", "--format", "csv");
+            var (refused, _, why) = Run("benchmark", "export", "--demo", "--out", path, "--pseudonymise", "--format", "csv");
+            Assert.Equal(1, refused); // the demo has covariate levels held by fewer than 11 clients: refused by default
+            Assert.Contains("--allow-small-cells", why, StringComparison.Ordinal);
+            var (code, stdout, _) = Run("benchmark", "export", "--demo", "--out", path, "--pseudonymise", "--allow-small-cells", "--format", "csv");
             Assert.Equal(0, code);
             Assert.Contains("episode_change", stdout, StringComparison.Ordinal);
             var (code2, stdout2, stderr2) = Run("benchmark", "--demo", "--reference", path, "--format", "json");
             Assert.Equal(0, code2);
             Assert.Equal("", stderr2);
-            Assert.Equal(23, JsonNode.Parse(stdout2)!["clinics"]!.AsArray().Count); // 12 local (1 suppressed) + 11 pseudonymised (random labels never clash with C01...)
+            Assert.Equal(22, JsonNode.Parse(stdout2)!["clinics"]!.AsArray().Count); // 12 local (2 suppressed: the tiny clinic and its complement) + 10 pseudonymised (random labels never clash with C01...)
             var (code3, _, stderr3) = Run("benchmark", "--demo", "--reference", path, "--outcome", "responder");
             Assert.Equal(1, code3);
             Assert.Contains("summarises 'episode_change'", stderr3, StringComparison.Ordinal);

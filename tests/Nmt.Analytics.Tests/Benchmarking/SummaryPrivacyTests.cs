@@ -92,7 +92,7 @@ public sealed class SummaryPrivacyTests(BenchmarkFixture fixture) : IClassFixtur
         var loose = BenchmarkSummary.Create(few, new BenchmarkOptions());
         Assert.NotEmpty(loose.SmallCells);
         var e = Assert.Throws<NmtInputException>(() => BenchmarkSummary.Create(few, new BenchmarkOptions(), strictCells: true));
-        Assert.Contains("--strict-cells", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-small-cells", e.Message, StringComparison.Ordinal);
         Assert.Contains(loose.SmallCells[0], e.Message, StringComparison.Ordinal);
     }
 

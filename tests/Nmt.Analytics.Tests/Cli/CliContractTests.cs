@@ -47,7 +47,7 @@ public class CliContractTests
 
         Assert.Equal(0, run.ExitCode);
         var json = run.Json();
-        AssertKeys(json, "pain_change", "episodes", "effect_sizes");
+        AssertKeys(json, "pain_change", "episodes", "effect_sizes", "n_read", "n_used", "excluded_rows");
         var overall = json["pain_change"]!.AsArray()[0]!;
         Assert.Equal("overall", (string?)overall["group"]);
         Assert.Equal(4181, (int)overall["n_sessions"]!);

@@ -52,7 +52,8 @@ public class DescribeCommandTests
         Assert.All(tables[0].Rows, r => Assert.Equal(true, r[^1]));
         Assert.All(tables[1].Rows, r => Assert.Equal(true, r[^1]));
         Assert.Empty(tables[2].Rows);
-        Assert.Contains(tables[2].Notes, n => n.Contains("Suppressed: 5 client(s)", StringComparison.Ordinal));
+        Assert.Contains(tables[2].Notes, n => n.Contains("Suppressed: fewer than the minimum of 11 clients", StringComparison.Ordinal));
+        Assert.DoesNotContain(tables[2].Notes, n => n.Contains('5', StringComparison.Ordinal)); // the count of a small cell is not published
     }
 
     [Fact]
@@ -64,7 +65,8 @@ public class DescribeCommandTests
         var json = JsonNode.Parse(output.ToString())!.AsObject();
         Assert.Equal(["pain_change", "episodes", "effect_sizes"], json.Select(p => p.Key).ToArray());
         var lumbar = json["pain_change"]!.AsArray().First(r => (string?)r!["level"] == "lumbar")!;
-        Assert.Equal(12, (int)lumbar["n_clients"]!);
+        Assert.Null(lumbar["n_clients"]); // 12 clients < 13: no figure, counts included
+        Assert.Null(lumbar["n_sessions"]);
         Assert.Null(lumbar["mean"]);
         Assert.True((bool)lumbar["suppressed"]!);
     }

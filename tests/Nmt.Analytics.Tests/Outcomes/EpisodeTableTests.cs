@@ -97,8 +97,8 @@ public class EpisodeTableTests
         Assert.Equal(new string?[] { "c" }, result.Episodes.Text("client_id").Values.AsEnumerable());
         Assert.Equal(-4, Value(result, "c", "episode_change"));
         Assert.Equal(2, result.Exclusions.Count);
-        Assert.Contains(result.Exclusions, e => e.Line == 2 && e.Reason.Contains("client a: first session has no pain_pre", StringComparison.Ordinal));
-        Assert.Contains(result.Exclusions, e => e.Line == 5 && e.Reason.Contains("client b: last session has no pain_post", StringComparison.Ordinal));
+        Assert.Contains(result.Exclusions, e => e.Line == 2 && e.Reason.Contains("first session has no pain_pre", StringComparison.Ordinal) && !e.Reason.Contains("client a", StringComparison.Ordinal));
+        Assert.Contains(result.Exclusions, e => e.Line == 5 && e.Reason.Contains("last session has no pain_post", StringComparison.Ordinal) && !e.Reason.Contains("client b", StringComparison.Ordinal));
     }
 
     [Fact]

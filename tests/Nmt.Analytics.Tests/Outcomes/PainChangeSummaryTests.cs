@@ -38,18 +38,19 @@ public class PainChangeSummaryTests
     }
 
     [Fact]
-    public void Cells_under_the_minimum_clients_are_suppressed_but_counts_remain()
+    public void Cells_under_the_minimum_clients_are_suppressed_counts_included()
     {
         var table = SessionTableBuilder.Many(clients: 14, sessions: 2);
         var result = PainChangeSummary.Summarise(table, [SessionGrouping.Overall, SessionGrouping.Region]).Table;
         Assert.Equal(false, result[RowOf(result, "overall", "all"), "suppressed"]);
         var lumbar = RowOf(result, "region", "lumbar");
         Assert.Equal(true, result[lumbar, "suppressed"]);
-        Assert.Equal(7, result[lumbar, "n_clients"]);
+        Assert.Null(result[lumbar, "n_clients"]); // 7 clients: not even the count is published
+        Assert.Null(result[lumbar, "n_sessions"]);
         Assert.Null(result[lumbar, "mean"]);
         Assert.Null(result[lumbar, "ci_low"]);
         Assert.Null(result[lumbar, "session_mean"]);
-        Assert.Contains(result.Notes, n => n.Contains("fewer than 11 clients are suppressed", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("Cells with 1 to 10 clients are suppressed", StringComparison.Ordinal));
         var open = PainChangeSummary.Summarise(table, [SessionGrouping.Region], new SummaryOptions(MinClients: 0)).Table;
         Assert.IsType<double>(open[RowOf(open, "region", "lumbar"), "mean"]);
     }
