@@ -59,6 +59,12 @@ internal sealed partial class SessionScanner
 
     private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
     {
+        if (cell.IndexOfAnyInRange('\0', '\u001f') >= 0)
+        {
+            // A NUL or other control character makes two ids that print alike differ (or hides one): refused, never echoed.
+            Error(column.Name, null, ValidationRules.WrongType, $"{column.Name} contains a control character (such as NUL); remove it");
+            return;
+        }
         var text = column.Intern(cell, out var isNew);
         if (isNew ? IsIdentifier(column, cell) && column.Identifiers.Add(text) : column.Identifiers.Contains(text) && IsIdentifier(column, cell))
         {

@@ -115,4 +115,17 @@ public sealed class DataLoaderTests
         Assert.Throws<NmtInputException>(() => DataLoader.Load(new MemoryStream(truncated), "cut.parquet"));
         Assert.Throws<NmtInputException>(() => DataLoader.Load(new MemoryStream(corrupt), "bad.parquet"));
     }
+
+    [Fact]
+    public void A_nul_byte_in_an_identifier_is_refused_for_that_row()
+    {
+        var csv = SimulatedCsv.ReplaceLine(SimulatedCsv.Issue12, 2, l => "P00\01" + l[5..]);
+
+        var rows = DataLoader.Load(SimulatedCsv.Stream(csv), "nul.csv").Account();
+
+        var excluded = Assert.Single(rows.Excluded);
+        Assert.Equal(2, excluded.Line);
+        Assert.Contains("control character", excluded.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", excluded.Reason, StringComparison.Ordinal);
+    }
 }
