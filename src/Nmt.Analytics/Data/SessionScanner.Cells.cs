@@ -59,9 +59,10 @@ internal sealed partial class SessionScanner
 
     private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
     {
-        if (cell.IndexOfAnyInRange('\0', '\u001f') >= 0)
+        if (cell.IndexOfAnyInRange('\0', '\u0008') >= 0 || cell.IndexOfAnyInRange('\u000e', '\u001f') >= 0)
         {
-            // A NUL or other control character makes two ids that print alike differ (or hides one): refused, never echoed.
+            // A NUL or other control character (tabs and line breaks in quoted notes are fine) makes two ids that print
+            // alike differ, or hides one: refused, never echoed.
             Error(column.Name, null, ValidationRules.WrongType, $"{column.Name} contains a control character (such as NUL); remove it");
             return;
         }
