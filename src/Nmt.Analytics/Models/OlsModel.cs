@@ -37,7 +37,7 @@ public static class OlsModel
         var bread = rInverse * rInverse.Transpose();
         var rss = residuals.DotProduct(residuals);
         var (covariance, df, clusters) = Covariance(options, x, residuals, leverage, bread, rss);
-        var coefficients = Coefficients(frame.FixedNames, aliased, beta, covariance, df, options.Level);
+        var coefficients = Coefficients(frame.FixedNames, aliased, beta, covariance, df, options.Confidence);
         var summary = Summary(frame.HasIntercept, fitted, rss, n, p);
         return new OlsFit
         {
@@ -46,9 +46,12 @@ public static class OlsModel
             Aliased = aliased,
             Covariance = covariance,
             CovarianceType = options.Covariance,
-            Count = n,
+            ObservationCount = n,
             Rank = p,
             ClusterCount = clusters,
+            ClusterName = options.ClusterName,
+            Confidence = options.Confidence,
+            UsedLines = frame.UsedLines,
             Residuals = residuals,
             Fitted = fitted,
             Leverage = leverage,
@@ -79,9 +82,9 @@ public static class OlsModel
         {
             throw new NmtInputException("cluster-robust standard errors need one cluster label per observation used.");
         }
-        if (options.Level is <= 0 or >= 1)
+        if (options.Confidence is <= 0 or >= 1)
         {
-            throw new NmtInputException($"the confidence level must be between 0 and 1 (got {options.Level}).");
+            throw new NmtInputException($"the confidence level must be between 0 and 1 (got {options.Confidence}).");
         }
     }
 

@@ -39,7 +39,7 @@ internal static class FactorsSection
             section.Caveat(warning);
         }
         context.Table(section, "mixed_model_fixed_effects", tidy);
-        context.Table(section, "mixed_model_variance_components", fit.RandomEffects());
+        context.Table(section, "mixed_model_variance_components", fit.VarianceComponentTable());
         PainChangeSection.TryFigure(section, context, "mixed_model_coefficients", () => CoefficientPlot.Create(tidy, effectLabel: "Change in pain before session"),
             "Fixed effects of the mixed model with 95 % confidence intervals (intercept not shown). Intervals that exclude zero are highlighted.");
         section.Caveat("These are associations in observational data. Stress, hydration and sleep were not assigned; clients who sleep more may differ in other ways.");
