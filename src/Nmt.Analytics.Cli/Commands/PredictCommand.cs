@@ -66,7 +66,7 @@ internal static class PredictCommand
         return 0;
     }
 
-    /// <summary>The predict JSON contract (DESIGN.md), plus metrics_sd, partial_dependence, calibration and excluded_rows.</summary>
+    /// <summary>The predict JSON contract (docs/cli.md), plus metrics_sd, partial_dependence, calibration and excluded_rows.</summary>
     internal static JsonObject ToJson(PredictionReport report)
     {
         var metrics = new JsonObject();

@@ -4,7 +4,7 @@ namespace Nmt.Analytics.Prediction;
 public static class FeatureCatalog
 {
     /// <summary>
-    /// Default predictors, used when present: what is known before or during a session (DESIGN.md session dataset).
+    /// Default predictors, used when present: what is known before or during a session (the session dataset of docs/cli.md).
     /// Numeric columns get a missing-value indicator, text columns are one-hot coded, <c>techniques</c> becomes
     /// one indicator per code (<c>tech_&lt;code&gt;</c>). The encoding follows the column's type, not its name.
     /// </summary>
