@@ -86,7 +86,8 @@ public static class ClinicBenchmark
         return ClinicResult.Reported(clinic.ClinicId, clinic.Source, figures, flag, alarm, options.MinClients);
     }
 
-    private static PerformanceFlag Flag(double d, (double Low, double High) limits, bool lowerIsBetter)
+    /// <summary>The flag of a difference <paramref name="d"/> against its funnel limits: as expected inside, else better or worse by direction.</summary>
+    internal static PerformanceFlag Flag(double d, (double Low, double High) limits, bool lowerIsBetter)
     {
         if (d >= limits.Low && d <= limits.High)
         {

@@ -1,8 +1,8 @@
-using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models;
 
@@ -164,9 +164,7 @@ public static class OlsModel
             return (r2, adjusted, double.NaN, 0, double.NaN);
         }
         var f = mss / numeratorDf / (rss / (n - p));
-        // Upper tail of F(d1, d2) = I_{d2/(d2 + d1 f)}(d2/2, d1/2), exact for tiny p-values.
-        var d2 = (double)(n - p);
-        var upper = SpecialFunctions.BetaRegularized(d2 / 2, numeratorDf / 2.0, d2 / (d2 + numeratorDf * f));
+        var upper = Distributions.FUpper(f, numeratorDf, n - p);
         return (r2, adjusted, f, numeratorDf, upper);
     }
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models.Glm;
 
