@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Prediction;
-using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -44,7 +42,7 @@ internal static class PredictCommand
     }
 
     /// <summary>Runs the analysis on loaded sessions and writes it; saves the all-rows model when asked.</summary>
-    internal static int Execute(CliContext context, ColumnTable sessions, PredictionOptions options, string? savePath, OutputFormat format)
+    private static int Execute(CliContext context, ColumnTable sessions, PredictionOptions options, string? savePath, OutputFormat format)
     {
         var report = PredictiveAnalysis.Run(sessions, options);
         if (savePath is not null)
@@ -53,11 +51,11 @@ internal static class PredictCommand
         }
         if (format == OutputFormat.Json)
         {
-            context.WriteJson(ToJson(report));
+            context.WriteJson(report.ToJson());
         }
         else
         {
-            context.WriteTables(format, [report.Metrics(), report.Importance(), report.PartialDependence(), .. Calibration(report)]);
+            context.WriteTables(format, report.Tables());
         }
         if (savePath is not null && format != OutputFormat.Json)
         {
@@ -65,41 +63,6 @@ internal static class PredictCommand
         }
         return 0;
     }
-
-    /// <summary>The predict JSON contract (docs/cli.md), plus metrics_sd, partial_dependence, calibration and excluded_rows.</summary>
-    internal static JsonObject ToJson(PredictionReport report)
-    {
-        var metrics = new JsonObject();
-        var spread = new JsonObject();
-        var table = report.Metrics();
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            metrics[(string)table.Rows[i][0]!] = Number((double)table.Rows[i][1]!);
-            spread[(string)table.Rows[i][0]!] = Number((double)table.Rows[i][2]!);
-        }
-        return new JsonObject
-        {
-            ["target"] = report.Options.Target.Name(),
-            ["trainer"] = report.Options.Trainer.Name(),
-            ["grouped_by"] = "client_id",
-            ["folds"] = report.Options.Folds,
-            ["repeats"] = report.Options.Repeats,
-            ["seed"] = report.Options.Seed,
-            ["n_obs"] = report.ObservationCount,
-            ["n_clients"] = report.ClientCount,
-            ["metrics"] = metrics,
-            ["metrics_sd"] = spread,
-            ["importance"] = report.Importance().ToJsonArray(),
-            ["partial_dependence"] = report.PartialDependence().ToJsonArray(),
-            ["calibration"] = report.Options.Target == PredictionTarget.Responder ? report.Calibration().ToJsonArray() : null,
-            ["excluded_rows"] = new JsonArray(report.Exclusions.Select(e => (JsonNode)new JsonObject { ["row"] = e.Line, ["reason"] = e.Reason }).ToArray()),
-        };
-    }
-
-    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
-
-    private static ResultTable[] Calibration(PredictionReport report) =>
-        report.Options.Target == PredictionTarget.Responder ? [report.Calibration()] : [];
 
     private static ColumnTable LoadSessions(FileInfo? file, bool demo) => DataInput.LoadDataset(file, demo).Table;
 }
