@@ -1,3 +1,5 @@
+using Nmt.Analytics.Outcomes;
+
 namespace Nmt.Analytics.Prediction;
 
 /// <summary>Which session-dataset columns may serve as predictors, and which never may.</summary>
@@ -22,7 +24,7 @@ public static class FeatureCatalog
     /// </summary>
     public static IReadOnlyList<string> Forbidden { get; } =
     [
-        "client_id", "clinic_id", "therapist_id", "pain_post", "pain_change", "episode_change",
+        SessionColumns.ClientId, "clinic_id", "therapist_id", "pain_post", "pain_change", "episode_change",
         "episode_pct_change", "responder", "ppt_post", "rom_post", "grc", "disability_score", "adverse_event",
     ];
 }
