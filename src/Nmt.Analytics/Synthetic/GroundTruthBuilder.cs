@@ -1,9 +1,9 @@
 using System.Globalization;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Synthetic;
 
 using P = PlantedParameters;
-using Nmt.Analytics.Outcomes;
 
 /// <summary>Describes <see cref="PlantedParameters"/> as a <see cref="GroundTruth"/>.</summary>
 internal static class GroundTruthBuilder
