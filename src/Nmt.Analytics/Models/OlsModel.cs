@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Results;
 using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models;
@@ -37,7 +36,7 @@ public static class OlsModel
         var bread = rInverse * rInverse.Transpose();
         var rss = residuals.DotProduct(residuals);
         var (covariance, df, clusters) = Covariance(options, x, residuals, leverage, bread, rss);
-        var coefficients = Coefficients(frame.FixedNames, aliased, beta, covariance, df, options.Confidence);
+        var coefficients = AliasDetector.Estimates(frame.FixedNames, aliased, beta, covariance, df, options.Confidence);
         var summary = Summary(frame.HasIntercept, fitted, rss, n, p);
         return new OlsFit
         {
@@ -133,22 +132,6 @@ public static class OlsModel
         return bread * meat * bread;
     }
 
-    private static List<TermEstimate> Coefficients(IReadOnlyList<string> names, bool[] aliased, Vector<double> beta, Matrix<double> v, double df, double level)
-    {
-        var result = new List<TermEstimate>(names.Count);
-        var k = 0;
-        for (var j = 0; j < names.Count; j++)
-        {
-            if (aliased[j])
-            {
-                result.Add(WaldInference.Estimate(names[j], double.NaN, double.NaN, df, level));
-                continue;
-            }
-            result.Add(WaldInference.Estimate(names[j], beta[k], Math.Sqrt(v[k, k]), df, level));
-            k++;
-        }
-        return result;
-    }
 
     /// <summary>R², adjusted R² and F as <c>summary.lm</c> computes them (centred only with an intercept).</summary>
     private static (double RSquared, double Adjusted, double F, double NumeratorDf, double FP) Summary(bool intercept, Vector<double> fitted, double rss, int n, int p)

@@ -1,7 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Results;
-using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models.Glm;
 
@@ -47,7 +45,7 @@ public static class GeneralizedLinearModel
             Formula = frame.Formula,
             Family = family,
             Link = link,
-            Coefficients = Coefficients(frame.FixedNames, aliased, irls.Beta, covariance, df, options.Confidence),
+            Coefficients = AliasDetector.Estimates(frame.FixedNames, aliased, irls.Beta, covariance, df, options.Confidence),
             Aliased = aliased,
             Covariance = covariance,
             Dispersion = dispersion,
@@ -100,19 +98,5 @@ public static class GeneralizedLinearModel
             sum += irls.Weights[i] * r * r;
         }
         return sum;
-    }
-
-    private static List<TermEstimate> Coefficients(IReadOnlyList<string> names, bool[] aliased, Vector<double> beta, Matrix<double> v, double df, double confidence)
-    {
-        var result = new List<TermEstimate>(names.Count);
-        var k = 0;
-        for (var j = 0; j < names.Count; j++)
-        {
-            result.Add(aliased[j]
-                ? WaldInference.Estimate(names[j], double.NaN, double.NaN, df, confidence)
-                : WaldInference.Estimate(names[j], beta[k], Math.Sqrt(v[k, k]), df, confidence));
-            k += aliased[j] ? 0 : 1;
-        }
-        return result;
     }
 }
