@@ -50,7 +50,7 @@ public class RepositoryNotebookTests
         Assert.Equal("csharp", metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>());
         var code = json["cells"]!.AsArray().Where(c => c!["cell_type"]!.GetValue<string>() == "code").ToList();
         Assert.All(code, c => Assert.Equal("csharp", c!["metadata"]!["polyglot_notebook"]!["kernelName"]!.GetValue<string>()));
-        // All #r lines sit in the first code cell (DESIGN.md, Notebooks).
+        // All #r lines sit in the first code cell (notebooks/README.md).
         Assert.All(code.Skip(1), c => Assert.DoesNotContain("#r ", TestNotebooks.Text(c!["source"]), StringComparison.Ordinal));
     }
 }

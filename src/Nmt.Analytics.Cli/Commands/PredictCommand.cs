@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Prediction;
-using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -57,13 +55,13 @@ internal static class PredictCommand
         var rows = (loaded ?? DataLoader.FromTable(sessions)).Account(report.Exclusions);
         if (format == OutputFormat.Json)
         {
-            var json = ToJson(report);
+            var json = report.ToJson();
             context.ReportRows(format, rows, json);
             context.WriteJson(json);
         }
         else
         {
-            context.WriteTables(format, [report.Metrics(), report.Importance(), report.PartialDependence(), .. Calibration(report)]);
+            context.WriteTables(format, report.Tables());
             context.ReportRows(format, rows);
         }
         if (savePath is not null && format != OutputFormat.Json)
@@ -72,39 +70,4 @@ internal static class PredictCommand
         }
         return 0;
     }
-
-    /// <summary>The predict JSON contract (DESIGN.md), plus metrics_sd, partial_dependence, calibration and excluded_rows.</summary>
-    internal static JsonObject ToJson(PredictionReport report)
-    {
-        var metrics = new JsonObject();
-        var spread = new JsonObject();
-        var table = report.Metrics();
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            metrics[(string)table.Rows[i][0]!] = Number((double)table.Rows[i][1]!);
-            spread[(string)table.Rows[i][0]!] = Number((double)table.Rows[i][2]!);
-        }
-        return new JsonObject
-        {
-            ["target"] = report.Options.Target.Name(),
-            ["trainer"] = report.Options.Trainer.Name(),
-            ["grouped_by"] = "client_id",
-            ["folds"] = report.Options.Folds,
-            ["repeats"] = report.Options.Repeats,
-            ["seed"] = report.Options.Seed,
-            ["n_obs"] = report.ObservationCount,
-            ["n_clients"] = report.ClientCount,
-            ["metrics"] = metrics,
-            ["metrics_sd"] = spread,
-            ["importance"] = report.Importance().ToJsonArray(),
-            ["partial_dependence"] = report.PartialDependence().ToJsonArray(),
-            ["calibration"] = report.Options.Target == PredictionTarget.Responder ? report.Calibration().ToJsonArray() : null,
-            ["excluded_rows"] = new JsonArray(report.Exclusions.Select(e => (JsonNode)new JsonObject { ["row"] = e.Line, ["reason"] = e.Reason }).ToArray()),
-        };
-    }
-
-    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
-
-    private static ResultTable[] Calibration(PredictionReport report) =>
-        report.Options.Target == PredictionTarget.Responder ? [report.Calibration()] : [];
 }

@@ -152,7 +152,7 @@ public sealed class BenchmarkSummary
         }
         try
         {
-            var design = CaseMixDesign.FromColumns(root["design"]!.AsArray().Select(c => new DesignColumn((string)c!["variable"]!, (string?)c["level"])));
+            var design = CaseMixDesign.FromColumns(root["design"]!.AsArray().Select(c => new CaseMixColumn((string)c!["variable"]!, (string?)c["level"])));
             var model = new CaseMixBlock(ReadModel(root["model"]!.AsObject(), design, source), design, source);
             var clinics = root["clinics"]!.AsArray().Select(c => ReadClinic(c!.AsObject(), design, source)).ToList();
             return new BenchmarkSummary(BenchmarkOutcomes.Parse((string)root["outcome"]!), (int)root["min_clients"]!,
@@ -167,7 +167,7 @@ public sealed class BenchmarkSummary
     /// <summary>Reads a summary file.</summary>
     public static BenchmarkSummary Load(string path) => FromJson(File.ReadAllText(path), Path.GetFileName(path));
 
-    private static JsonObject ModelJson(CrossProducts stats)
+    private static JsonObject ModelJson(CaseMixCrossProducts stats)
     {
         var p = stats.Dimension;
         return new JsonObject
@@ -191,7 +191,7 @@ public sealed class BenchmarkSummary
 
     private static double[] ReadNumbers(JsonNode? node) => node!.AsArray().Select(v => (double)v!).ToArray();
 
-    private static CrossProducts ReadModel(JsonObject m, CaseMixDesign design, string source)
+    private static CaseMixCrossProducts ReadModel(JsonObject m, CaseMixDesign design, string source)
     {
         var rows = m["xtx"]!.AsArray().Select(ReadNumbers).ToArray();
         var p = design.Dimension;
@@ -207,7 +207,7 @@ public sealed class BenchmarkSummary
                 xtx[i, j] = rows[i][j];
             }
         }
-        return CrossProducts.FromParts((long)m["n_clients"]!, xtx, ReadNumbers(m["xty"]), (double)m["yty"]!);
+        return CaseMixCrossProducts.FromParts((long)m["n_clients"]!, xtx, ReadNumbers(m["xty"]), (double)m["yty"]!);
     }
 
     private static ClinicTotals ReadClinic(JsonObject c, CaseMixDesign design, string source)

@@ -7,4 +7,4 @@ namespace Nmt.Analytics.Benchmarking;
 /// <param name="Stats">n, XᵀX, Xᵀy, yᵀy.</param>
 /// <param name="Design">The design <paramref name="Stats"/> is expressed in.</param>
 /// <param name="Source"><c>local</c> or the summary file name.</param>
-public sealed record CaseMixBlock(CrossProducts Stats, CaseMixDesign Design, string Source);
+public sealed record CaseMixBlock(CaseMixCrossProducts Stats, CaseMixDesign Design, string Source);

@@ -25,16 +25,16 @@ public sealed class CaseMixDesign
     /// <summary>Categorical covariates, in design order.</summary>
     public static IReadOnlyList<string> Factors { get; } = ["chronicity", "condition", SessionColumns.Region, "age_band", "sex"];
 
-    private readonly Dictionary<DesignColumn, int> _index;
+    private readonly Dictionary<CaseMixColumn, int> _index;
 
-    private CaseMixDesign(IReadOnlyList<DesignColumn> columns)
+    private CaseMixDesign(IReadOnlyList<CaseMixColumn> columns)
     {
         Columns = columns;
         _index = columns.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
     }
 
     /// <summary>The design columns in canonical order.</summary>
-    public IReadOnlyList<DesignColumn> Columns { get; }
+    public IReadOnlyList<CaseMixColumn> Columns { get; }
 
     /// <summary>Number of columns.</summary>
     public int Dimension => Columns.Count;
@@ -43,14 +43,14 @@ public sealed class CaseMixDesign
     public static CaseMixDesign Observe(ColumnTable episodes)
     {
         ArgumentNullException.ThrowIfNull(episodes);
-        var levels = Factors.Select(f => FactorValues(episodes, f).Select(v => v ?? DesignColumn.MissingLevel)
-            .Select(l => new DesignColumn(f, l)));
+        var levels = Factors.Select(f => FactorValues(episodes, f).Select(v => v ?? CaseMixColumn.MissingLevel)
+            .Select(l => new CaseMixColumn(f, l)));
         return Canonical(levels.SelectMany(l => l));
     }
 
     /// <summary>The design from stored columns (e.g. a shared summary), checked against the covariate list.</summary>
     /// <exception cref="NmtInputException">A column the case-mix model does not know.</exception>
-    public static CaseMixDesign FromColumns(IEnumerable<DesignColumn> columns)
+    public static CaseMixDesign FromColumns(IEnumerable<CaseMixColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var list = columns.ToList();
@@ -80,7 +80,7 @@ public sealed class CaseMixDesign
     }
 
     /// <summary>Re-expresses statistics built on <paramref name="source"/> (a sub-design of this one) in this design by zero-padding.</summary>
-    public CrossProducts Embed(CrossProducts stats, CaseMixDesign source)
+    public CaseMixCrossProducts Embed(CaseMixCrossProducts stats, CaseMixDesign source)
     {
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(source);
@@ -96,7 +96,7 @@ public sealed class CaseMixDesign
                 xtx[map[a], map[b]] = stats.XtX[a, b];
             }
         }
-        return CrossProducts.FromParts(stats.Count, xtx, xty, stats.Yty);
+        return CaseMixCrossProducts.FromParts(stats.Count, xtx, xty, stats.Yty);
     }
 
     /// <summary>Re-expresses a row or column totals built on <paramref name="source"/> in this design by zero-padding.</summary>
@@ -124,21 +124,21 @@ public sealed class CaseMixDesign
         (x[3], x[4]) = double.IsNaN(stress) ? (0, 1) : (stress, 0);
         foreach (var factor in Factors)
         {
-            var level = FactorValue(episodes, factor, row) ?? DesignColumn.MissingLevel;
-            x[_index[new DesignColumn(factor, level)]] = 1;
+            var level = FactorValue(episodes, factor, row) ?? CaseMixColumn.MissingLevel;
+            x[_index[new CaseMixColumn(factor, level)]] = 1;
         }
         return x;
     }
 
-    private static CaseMixDesign Canonical(IEnumerable<DesignColumn> levelColumns)
+    private static CaseMixDesign Canonical(IEnumerable<CaseMixColumn> levelColumns)
     {
-        var columns = new List<DesignColumn> { new(Intercept, null) };
-        columns.AddRange(Numerics.Select(n => new DesignColumn(n, null)));
+        var columns = new List<CaseMixColumn> { new(Intercept, null) };
+        columns.AddRange(Numerics.Select(n => new CaseMixColumn(n, null)));
         var distinct = levelColumns.Distinct().ToList();
         foreach (var factor in Factors)
         {
             columns.AddRange(distinct.Where(c => c.Variable == factor)
-                .OrderBy(c => c.Level == DesignColumn.MissingLevel ? 1 : 0)
+                .OrderBy(c => c.Level == CaseMixColumn.MissingLevel ? 1 : 0)
                 .ThenBy(c => c.Level, StringComparer.Ordinal));
         }
         return new CaseMixDesign(columns);

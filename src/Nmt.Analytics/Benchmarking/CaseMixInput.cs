@@ -70,15 +70,15 @@ public sealed record CaseMixInput(CaseMixBlock Model, IReadOnlyList<ClinicTotals
         return new CaseMixInput(model, clinics, suppressed, exclusions, notes);
     }
 
-    private static CrossProducts Statistics(ColumnTable table, List<int> rows, NumericColumn y, CaseMixDesign design)
+    private static CaseMixCrossProducts Statistics(ColumnTable table, List<int> rows, NumericColumn y, CaseMixDesign design)
     {
         if (rows.Count == 0)
         {
-            return CrossProducts.Empty(design.Dimension);
+            return CaseMixCrossProducts.Empty(design.Dimension);
         }
         var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(rows.Select(r => design.Row(table, r)));
         var v = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(rows.Select(r => y[r]));
-        return CrossProducts.FromRows(x, v);
+        return CaseMixCrossProducts.FromRows(x, v);
     }
 
     private static ClinicTotals Totals(string clinic, ColumnTable table, List<int> rows, NumericColumn y, CaseMixDesign design)

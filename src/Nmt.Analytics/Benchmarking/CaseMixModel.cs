@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Nmt.Analytics.Benchmarking;
 
 /// <summary>
-/// A linear case-mix model fitted from <see cref="CrossProducts"/>: β̂ = (XᵀX)⁻¹Xᵀy and
+/// A linear case-mix model fitted from <see cref="CaseMixCrossProducts"/>: β̂ = (XᵀX)⁻¹Xᵀy and
 /// σ̂² = (yᵀy − β̂ᵀXᵀy)/(n − p). Because it needs only the additive cross-products, the model fitted
 /// from clinics' shared summaries equals the model fitted on their pooled rows.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class CaseMixModel
 
     /// <summary>Fits the model from cross-products.</summary>
     /// <exception cref="NmtInputException">Too few observations or a singular design (e.g. a category absent from the reference data).</exception>
-    public static CaseMixModel Fit(IReadOnlyList<string> terms, CrossProducts stats)
+    public static CaseMixModel Fit(IReadOnlyList<string> terms, CaseMixCrossProducts stats)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(stats);

@@ -48,7 +48,7 @@ public static class ClinicBenchmark
             throw new NmtInputException($"benchmarking needs at least 2 clinics with {options.MinClients} or more clients, but {which} qualifies ({suppressed.Count} suppressed); add clinics or compare against shared summaries with --reference S.json.");
         }
         var design = CaseMixDesign.Union(blocks.Select(b => b.Design).Concat(clinics.Select(c => c.Design)));
-        var pooled = CrossProducts.Sum(blocks.Select(b => design.Embed(b.Stats, b.Design)), design.Dimension);
+        var pooled = CaseMixCrossProducts.Sum(blocks.Select(b => design.Embed(b.Stats, b.Design)), design.Dimension);
         var total = clinics.Sum(c => c.NClients);
         if (pooled.Count != total)
         {
@@ -86,7 +86,8 @@ public static class ClinicBenchmark
         return ClinicResult.Reported(clinic.ClinicId, clinic.Source, figures, flag, alarm, options.MinClients);
     }
 
-    private static PerformanceFlag Flag(double d, (double Low, double High) limits, bool lowerIsBetter)
+    /// <summary>The flag of a difference <paramref name="d"/> against its funnel limits: as expected inside, else better or worse by direction.</summary>
+    internal static PerformanceFlag Flag(double d, (double Low, double High) limits, bool lowerIsBetter)
     {
         if (d >= limits.Low && d <= limits.High)
         {

@@ -20,7 +20,7 @@ public sealed record EstimableTerms(IReadOnlyList<int> Indices, IReadOnlyList<st
     private const double Tolerance = 1e-14;
 
     /// <summary>Chooses the estimable columns of <paramref name="design"/> from pooled statistics.</summary>
-    public static EstimableTerms Select(CaseMixDesign design, CrossProducts pooled)
+    public static EstimableTerms Select(CaseMixDesign design, CaseMixCrossProducts pooled)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(pooled);
@@ -49,7 +49,7 @@ public sealed record EstimableTerms(IReadOnlyList<int> Indices, IReadOnlyList<st
     }
 
     /// <summary>The statistics restricted to the kept columns.</summary>
-    public CrossProducts Restrict(CrossProducts stats)
+    public CaseMixCrossProducts Restrict(CaseMixCrossProducts stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
         var p = Indices.Count;
@@ -63,7 +63,7 @@ public sealed record EstimableTerms(IReadOnlyList<int> Indices, IReadOnlyList<st
                 xtx[a, b] = stats.XtX[Indices[a], Indices[b]];
             }
         }
-        return CrossProducts.FromParts(stats.Count, xtx, xty, stats.Yty);
+        return CaseMixCrossProducts.FromParts(stats.Count, xtx, xty, stats.Yty);
     }
 
     /// <summary>The kept entries of a full design row.</summary>

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Benchmarking;
 
@@ -21,7 +21,7 @@ public static class FunnelLimits
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(coverage, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(coverage, 1);
-        return Normal.InvCDF(0, 1, 0.5 + coverage / 2);
+        return Distributions.NormalCritical(coverage);
     }
 
     /// <summary>Limits for a mean of <paramref name="n"/> units around <paramref name="target"/>.</summary>

@@ -1,3 +1,4 @@
+using Nmt.Analytics.Models;
 using Nmt.Analytics.Results;
 using ScottPlot;
 
@@ -29,14 +30,27 @@ public static class CoefficientPlot
     public static Plot Create(ResultTable coefficients, bool includeIntercept = false, string effectLabel = "Estimate",
         string? unit = "NPRS points", string? title = null)
     {
-        var rows = Rows(coefficients, includeIntercept);
+        ArgumentNullException.ThrowIfNull(coefficients);
+        return Draw(Rows(coefficients, includeIntercept), title ?? $"{coefficients.Title} (95% CI)", effectLabel, unit);
+    }
+
+    /// <summary>Builds the plot from a fitted model's typed coefficients (any <see cref="IModelFit"/>).</summary>
+    public static Plot Create(IModelFit fit, bool includeIntercept = false, string effectLabel = "Estimate", string? unit = "NPRS points", string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var rows = IntervalRow.FromTerms(fit.Coefficients).Where(r => includeIntercept || r.Label != Intercept).ToArray();
+        return Draw(rows, title ?? $"Coefficients of {fit.Formula} (95% CI)", effectLabel, unit);
+    }
+
+    private static Plot Draw(IReadOnlyList<IntervalRow> rows, string title, string effectLabel, string? unit)
+    {
         if (rows.Count == 0)
         {
             throw new NmtInputException("the coefficient table has no terms to plot besides (Intercept); pass includeIntercept to show it.");
         }
         var plot = new Plot();
         IntervalRows.Draw(plot, rows, 0, r => r.Excludes(0) ? ChartTheme.Vermillion : ChartTheme.Blue);
-        ChartTheme.Apply(plot, title ?? $"{coefficients.Title} (95% CI)", ChartTheme.AxisTitle(effectLabel, unit));
+        ChartTheme.Apply(plot, title, ChartTheme.AxisTitle(effectLabel, unit));
         ChartTheme.AddNote(plot, "Vermillion: interval excludes 0", Alignment.LowerRight);
         return plot;
     }

@@ -28,16 +28,7 @@ public static class FunnelPlot
         {
             return PerformanceFlag.Suppressed;
         }
-        var (low, high) = FunnelLimits.ForMean(target, sd, clinic.Clients, FunnelLimits.Inner, phi);
-        if (clinic.Value < low)
-        {
-            return lowerIsBetter ? PerformanceFlag.Better : PerformanceFlag.Worse;
-        }
-        if (clinic.Value > high)
-        {
-            return lowerIsBetter ? PerformanceFlag.Worse : PerformanceFlag.Better;
-        }
-        return PerformanceFlag.AsExpected;
+        return ClinicBenchmark.Flag(clinic.Value, FunnelLimits.ForMean(target, sd, clinic.Clients, FunnelLimits.Inner, phi), lowerIsBetter);
     }
 
     /// <summary>Builds the plot (not yet saved).</summary>

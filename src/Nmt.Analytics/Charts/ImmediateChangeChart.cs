@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
+using Nmt.Analytics.Statistics;
 using ScottPlot;
 
 namespace Nmt.Analytics.Charts;

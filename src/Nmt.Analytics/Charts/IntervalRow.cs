@@ -16,10 +16,17 @@ public sealed record IntervalRow(string Label, double Estimate, double CiLow, do
     /// <exception cref="NmtInputException">A column is missing or the table is empty.</exception>
     public static IReadOnlyList<IntervalRow> FromTable(ResultTable table, string labelColumn, string chart)
     {
-        ChartInputs.RequireColumns(table, chart, labelColumn, "estimate", "ci_low", "ci_high");
+        ChartInputs.RequireColumns(table, chart, labelColumn, OutputNames.Estimate, OutputNames.CiLow, OutputNames.CiHigh);
         var labels = ChartInputs.Text(table, labelColumn);
-        var (estimate, low, high) = (table.NumericColumn("estimate"), table.NumericColumn("ci_low"), table.NumericColumn("ci_high"));
+        var (estimate, low, high) = (table.NumericColumn(OutputNames.Estimate), table.NumericColumn(OutputNames.CiLow), table.NumericColumn(OutputNames.CiHigh));
         return labels.Select((label, i) => new IntervalRow(label, estimate[i], low[i], high[i]))
             .Where(r => !double.IsNaN(r.Estimate)).ToArray();
+    }
+
+    /// <summary>Rows from typed coefficients (term as label; aliased NaN estimates left out).</summary>
+    public static IReadOnlyList<IntervalRow> FromTerms(IEnumerable<TermEstimate> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Where(t => !double.IsNaN(t.Estimate)).Select(t => new IntervalRow(t.Term, t.Estimate, t.CiLow, t.CiHigh)).ToArray();
     }
 }

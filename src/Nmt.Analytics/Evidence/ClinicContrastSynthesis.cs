@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Evidence.EffectSizes;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Evidence;
 
@@ -24,7 +25,7 @@ namespace Nmt.Analytics.Evidence;
 public static class ClinicContrastSynthesis
 {
     /// <summary>Columns the session table must have.</summary>
-    public static readonly IReadOnlyList<string> RequiredColumns = ["client_id", "clinic_id", "techniques", "pain_pre", "pain_post"];
+    public static readonly IReadOnlyList<string> RequiredColumns = [SessionColumns.ClientId, "clinic_id", "techniques", "pain_pre", "pain_post"];
 
     /// <summary>Computes every clinic's contrast for <paramref name="technique"/> and pools them.</summary>
     /// <param name="sessions">Session table (one row per session).</param>
@@ -79,7 +80,7 @@ public static class ClinicContrastSynthesis
 
     private static List<ClientMean> ClientMeans(ColumnTable sessions, string technique, List<RowExclusion> excluded)
     {
-        var client = Keys(sessions["client_id"]);
+        var client = Keys(sessions[SessionColumns.ClientId]);
         var clinic = Keys(sessions["clinic_id"]);
         var techniques = sessions["techniques"] as CodeSetColumn
             ?? throw new NmtInputException("column 'techniques' must be a code-set column (';'-separated technique codes).", null, "techniques");

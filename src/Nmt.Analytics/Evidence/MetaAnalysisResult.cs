@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Evidence.EffectSizes;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Evidence;
 
@@ -155,7 +156,7 @@ public sealed class MetaAnalysisResult
         var ratio = Measure.IsRatio();
         string[] columns = ["study", "yi", "vi", "ci_low", "ci_high", "weight"];
         var table = new ResultTable("Studies", ratio ? [.. columns, "exp_yi", "exp_ci_low", "exp_ci_high"] : columns);
-        var z = Probability.NormalQuantile(1 - ((1 - Options.Level) / 2));
+        var z = Distributions.NormalQuantile(1 - ((1 - Options.Level) / 2));
         for (var i = 0; i < K; i++)
         {
             var s = Effects.Studies[i];
@@ -258,7 +259,7 @@ public sealed class MetaAnalysisResult
         if (options.PredictionInterval == PredictionIntervalKind.Riley)
         {
             var df = Math.Max(1, fit.K - fit.P - 1);
-            crit = Probability.TQuantile(1 - (alpha / 2), df);
+            crit = Distributions.TQuantile(1 - (alpha / 2), df);
         }
         var half = crit * Math.Sqrt(fit.Tau2 + (fit.StdError[0] * fit.StdError[0]));
         return (fit.Beta[0] - half, fit.Beta[0] + half);

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Evidence.EffectSizes;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Evidence;
 
@@ -50,9 +51,9 @@ public static class MetaRegression
         if (hartungKnapp)
         {
             var f = qm / m;
-            return (f, Probability.FUpper(f, m, fit.K - fit.P), m, fit.K - fit.P);
+            return (f, Distributions.FUpper(f, m, fit.K - fit.P), m, fit.K - fit.P);
         }
-        return (qm, Probability.ChiSquareUpper(qm, m), m, double.PositiveInfinity);
+        return (qm, Distributions.ChiSquareUpper(qm, m), m, double.PositiveInfinity);
     }
 
     /// <summary>

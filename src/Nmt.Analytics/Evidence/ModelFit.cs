@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Evidence;
 
@@ -20,7 +21,7 @@ internal sealed class ModelFit
         Beta = fit.Beta.ToArray();
         Df = options.HartungKnapp ? K - P : double.PositiveInfinity;
         var alpha = 1 - options.Level;
-        Critical = options.HartungKnapp ? Probability.TQuantile(1 - (alpha / 2), Df) : Probability.NormalQuantile(1 - (alpha / 2));
+        Critical = options.HartungKnapp ? Distributions.TQuantile(1 - (alpha / 2), Df) : Distributions.NormalQuantile(1 - (alpha / 2));
         StdError = Enumerable.Range(0, P).Select(j => Math.Sqrt(Covariance[j, j])).ToArray();
         Statistic = Beta.Zip(StdError, (b, s) => b / s).ToArray();
         PValue = Statistic.Select(PValueOf).ToArray();
@@ -70,7 +71,7 @@ internal sealed class ModelFit
     public double CiHigh(int j) => Beta[j] + (Critical * StdError[j]);
 
     public double PValueOf(double statistic) =>
-        double.IsPositiveInfinity(Df) ? Probability.TwoSidedNormal(statistic) : Probability.TwoSidedT(statistic, Df);
+        double.IsPositiveInfinity(Df) ? Distributions.TwoSidedNormal(statistic) : Distributions.TwoSidedT(statistic, Df);
 
     /// <summary>Fits the model with the options' τ² estimator and test.</summary>
     public static ModelFit Fit(double[] yi, double[] vi, Matrix<double> x, MetaAnalysisOptions options) =>
@@ -88,7 +89,7 @@ internal sealed class ModelFit
         }
         var fixedFit = WeightedFit.At(y, vi, x, 0);
         Q = Math.Max(0, fixedFit.Rss);
-        QPValue = Probability.ChiSquareUpper(Q, K - P);
+        QPValue = Distributions.ChiSquareUpper(Q, K - P);
         TypicalVariance = (K - P) / fixedFit.TraceP;
         if (fixedEffect)
         {

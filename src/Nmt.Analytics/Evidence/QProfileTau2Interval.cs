@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Evidence;
 
@@ -14,8 +15,8 @@ internal static class QProfileTau2Interval
     {
         double df = y.Count - x.ColumnCount;
         var alpha = 1 - level;
-        var upperQuantile = Probability.ChiSquareQuantile(1 - (alpha / 2), df);
-        var lowerQuantile = Probability.ChiSquareQuantile(alpha / 2, df);
+        var upperQuantile = Distributions.ChiSquareQuantile(1 - (alpha / 2), df);
+        var lowerQuantile = Distributions.ChiSquareQuantile(alpha / 2, df);
         double Q(double tau2) => WeightedFit.At(y, vi, x, tau2).Rss;
         var q0 = Q(0);
         if (q0 < lowerQuantile)

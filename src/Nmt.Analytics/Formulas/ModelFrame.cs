@@ -75,4 +75,7 @@ public sealed class ModelFrame
     /// the second, as R's <c>glm(family = binomial)</c> codes a factor response. Null for a numeric response.
     /// </summary>
     public IReadOnlyList<string>? ResponseLevels { get; init; }
+
+    /// <summary>Source line (header = line 1) of each used row, in the order of <see cref="Y"/>; empty when unknown.</summary>
+    public IReadOnlyList<long> UsedLines { get; init; } = [];
 }

@@ -48,6 +48,7 @@ public static class ModelFrameBuilder
         {
             ParsedFormula = formula,
             ResponseLevels = levels,
+            UsedLines = used.Select(r => table.SourceLines[r]).ToList(),
         };
     }
 

@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models;
 
@@ -110,5 +112,27 @@ public static class AliasDetector
         var item = list[index];
         list.RemoveAt(index);
         list.Add(item);
+    }
+
+    /// <summary>
+    /// The tidy Wald rows of every design column: estimates of the kept columns with √diag(<paramref name="covariance"/>)
+    /// standard errors, and all-NaN rows (R's <c>NA</c>) for aliased ones.
+    /// </summary>
+    public static List<TermEstimate> Estimates(IReadOnlyList<string> names, bool[] aliased, Vector<double> beta, Matrix<double> covariance, double df, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(aliased);
+        ArgumentNullException.ThrowIfNull(beta);
+        ArgumentNullException.ThrowIfNull(covariance);
+        var result = new List<TermEstimate>(names.Count);
+        var k = 0;
+        for (var j = 0; j < names.Count; j++)
+        {
+            result.Add(aliased[j]
+                ? WaldInference.Estimate(names[j], double.NaN, double.NaN, df, confidence)
+                : WaldInference.Estimate(names[j], beta[k], Math.Sqrt(covariance[k, k]), df, confidence));
+            k += aliased[j] ? 0 : 1;
+        }
+        return result;
     }
 }

@@ -1,8 +1,7 @@
-using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models;
 
@@ -37,7 +36,7 @@ public static class OlsModel
         var bread = rInverse * rInverse.Transpose();
         var rss = residuals.DotProduct(residuals);
         var (covariance, df, clusters) = Covariance(options, x, residuals, leverage, bread, rss);
-        var coefficients = Coefficients(frame.FixedNames, aliased, beta, covariance, df, options.Level);
+        var coefficients = AliasDetector.Estimates(frame.FixedNames, aliased, beta, covariance, df, options.Confidence);
         var summary = Summary(frame.HasIntercept, fitted, rss, n, p);
         return new OlsFit
         {
@@ -46,9 +45,12 @@ public static class OlsModel
             Aliased = aliased,
             Covariance = covariance,
             CovarianceType = options.Covariance,
-            Count = n,
+            ObservationCount = n,
             Rank = p,
             ClusterCount = clusters,
+            ClusterName = options.ClusterName,
+            Confidence = options.Confidence,
+            UsedLines = frame.UsedLines,
             Residuals = residuals,
             Fitted = fitted,
             Leverage = leverage,
@@ -79,9 +81,9 @@ public static class OlsModel
         {
             throw new NmtInputException("cluster-robust standard errors need one cluster label per observation used.");
         }
-        if (options.Level is <= 0 or >= 1)
+        if (options.Confidence is <= 0 or >= 1)
         {
-            throw new NmtInputException($"the confidence level must be between 0 and 1 (got {options.Level}).");
+            throw new NmtInputException($"the confidence level must be between 0 and 1 (got {options.Confidence}).");
         }
     }
 
@@ -130,22 +132,6 @@ public static class OlsModel
         return bread * meat * bread;
     }
 
-    private static List<TermEstimate> Coefficients(IReadOnlyList<string> names, bool[] aliased, Vector<double> beta, Matrix<double> v, double df, double level)
-    {
-        var result = new List<TermEstimate>(names.Count);
-        var k = 0;
-        for (var j = 0; j < names.Count; j++)
-        {
-            if (aliased[j])
-            {
-                result.Add(WaldInference.Estimate(names[j], double.NaN, double.NaN, df, level));
-                continue;
-            }
-            result.Add(WaldInference.Estimate(names[j], beta[k], Math.Sqrt(v[k, k]), df, level));
-            k++;
-        }
-        return result;
-    }
 
     /// <summary>R², adjusted R² and F as <c>summary.lm</c> computes them (centred only with an intercept).</summary>
     private static (double RSquared, double Adjusted, double F, double NumeratorDf, double FP) Summary(bool intercept, Vector<double> fitted, double rss, int n, int p)
@@ -161,9 +147,7 @@ public static class OlsModel
             return (r2, adjusted, double.NaN, 0, double.NaN);
         }
         var f = mss / numeratorDf / (rss / (n - p));
-        // Upper tail of F(d1, d2) = I_{d2/(d2 + d1 f)}(d2/2, d1/2), exact for tiny p-values.
-        var d2 = (double)(n - p);
-        var upper = SpecialFunctions.BetaRegularized(d2 / 2, numeratorDf / 2.0, d2 / (d2 + numeratorDf * f));
+        var upper = Distributions.FUpper(f, numeratorDf, n - p);
         return (r2, adjusted, f, numeratorDf, upper);
     }
 

@@ -13,5 +13,9 @@ public sealed record OlsOptions
     public string? ClusterName { get; init; }
 
     /// <summary>Confidence level of the intervals (default 0.95).</summary>
-    public double Level { get; init; } = 0.95;
+    public double Confidence { get; init; } = 0.95;
+
+    /// <summary>Old name of <see cref="Confidence"/>.</summary>
+    [Obsolete("Use Confidence; Level will be removed in the next release.")]
+    public double Level { get => Confidence; init => Confidence = value; }
 }

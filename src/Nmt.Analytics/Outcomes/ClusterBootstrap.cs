@@ -1,3 +1,5 @@
+using Nmt.Analytics.Statistics;
+
 namespace Nmt.Analytics.Outcomes;
 
 /// <summary>
@@ -39,17 +41,7 @@ public static class ClusterBootstrap
         }
         Array.Sort(means);
         var alpha = 1 - confidence;
-        return (Quantile7(means, alpha / 2), Quantile7(means, 1 - (alpha / 2)));
-    }
-
-    /// <summary>Hyndman–Fan type 7 quantile of sorted values (R's default).</summary>
-    public static double Quantile7(IReadOnlyList<double> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        var h = (sorted.Count - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+        return (Quantiles.Type7(means, alpha / 2), Quantiles.Type7(means, 1 - (alpha / 2)));
     }
 
     /// <summary>A per-cell seed derived from the user's seed and a stable (FNV-1a) hash of the cell's name, so a cell's

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Outcomes;
 
@@ -33,7 +33,7 @@ public sealed record MeanInterval(int N, double Mean, double Sd, double CiLow, d
             ss += (v - mean) * (v - mean);
         }
         var sd = Math.Sqrt(ss / (n - 1));
-        var half = StudentT.InvCDF(0, 1, n - 1, 0.5 + (confidence / 2)) * sd / Math.Sqrt(n);
+        var half = Distributions.TCritical(confidence, n - 1) * sd / Math.Sqrt(n);
         return new MeanInterval(n, mean, sd, mean - half, mean + half);
     }
 }

@@ -4,7 +4,7 @@ namespace Nmt.Analytics.Outcomes;
 
 /// <summary>
 /// Immediate (within-session) pain change <c>pain_change = pain_post − pain_pre</c> on the NPRS;
-/// negative values are improvement (contract name, DESIGN.md).
+/// negative values are improvement (contract name, docs/cli.md).
 /// </summary>
 public static class PainChange
 {

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Outcomes;
 
@@ -15,7 +15,7 @@ public static class ProportionInterval
         {
             return (double.NaN, double.NaN);
         }
-        var z = Normal.InvCDF(0, 1, 0.5 + (confidence / 2));
+        var z = Distributions.NormalCritical(confidence);
         var p = (double)successes / n;
         var z2 = z * z;
         var centre = p + (z2 / (2 * n));

@@ -1,6 +1,6 @@
 namespace Nmt.Analytics.Outcomes;
 
-/// <summary>Contract column names of the session dataset (DESIGN.md) used by the outcome summaries.</summary>
+/// <summary>Contract column names of the session dataset (docs/cli.md) used by the outcome summaries.</summary>
 public static class SessionColumns
 {
     /// <summary>Client identifier.</summary>

@@ -1,10 +1,12 @@
+using Nmt.Analytics.Outcomes;
+
 namespace Nmt.Analytics.Prediction;
 
 /// <summary>Which session-dataset columns may serve as predictors, and which never may.</summary>
 public static class FeatureCatalog
 {
     /// <summary>
-    /// Default predictors, used when present: what is known before or during a session (DESIGN.md session dataset).
+    /// Default predictors, used when present: what is known before or during a session (the session dataset of docs/cli.md).
     /// Numeric columns get a missing-value indicator, text columns are one-hot coded, <c>techniques</c> becomes
     /// one indicator per code (<c>tech_&lt;code&gt;</c>). The encoding follows the column's type, not its name.
     /// </summary>
@@ -22,7 +24,7 @@ public static class FeatureCatalog
     /// </summary>
     public static IReadOnlyList<string> Forbidden { get; } =
     [
-        "client_id", "clinic_id", "therapist_id", "pain_post", "pain_change", "episode_change",
+        SessionColumns.ClientId, "clinic_id", "therapist_id", "pain_post", "pain_change", "episode_change",
         "episode_pct_change", "responder", "ppt_post", "rom_post", "grc", "disability_score", "adverse_event",
     ];
 }

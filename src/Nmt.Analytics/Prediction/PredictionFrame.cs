@@ -1,4 +1,5 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Prediction;
 
@@ -22,11 +23,11 @@ internal sealed record PredictionFrame(ColumnTable Data, float[] Labels, string[
     public static string?[] ClientKeys(ColumnTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return table["client_id"] switch
+        return table[SessionColumns.ClientId] switch
         {
             TextColumn t => t.Values,
             NumericColumn n => n.Values.Select(v => double.IsNaN(v) ? null : v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-            _ => throw new NmtInputException("column 'client_id' must hold one id per row.", null, "client_id"),
+            _ => throw new NmtInputException("column 'client_id' must hold one id per row.", null, SessionColumns.ClientId),
         };
     }
 

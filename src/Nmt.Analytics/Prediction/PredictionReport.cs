@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Prediction;
@@ -153,4 +155,42 @@ public sealed class PredictionReport
         }
         return table;
     }
+
+    /// <summary>
+    /// The predict JSON (docs/cli.md): target, trainer, grouping, folds, metrics and importance, plus <c>metrics_sd</c>,
+    /// <c>partial_dependence</c>, <c>calibration</c> (responder only, else null) and <c>excluded_rows</c>.
+    /// </summary>
+    public JsonObject ToJson()
+    {
+        var metrics = new JsonObject();
+        var spread = new JsonObject();
+        var table = Metrics();
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            metrics[(string)table.Rows[i][0]!] = ResultJson.Number((double)table.Rows[i][1]!);
+            spread[(string)table.Rows[i][0]!] = ResultJson.Number((double)table.Rows[i][2]!);
+        }
+        return new JsonObject
+        {
+            ["target"] = Options.Target.Name(),
+            ["trainer"] = Options.Trainer.Name(),
+            ["grouped_by"] = SessionColumns.ClientId,
+            ["folds"] = Options.Folds,
+            ["repeats"] = Options.Repeats,
+            ["seed"] = Options.Seed,
+            [OutputNames.NObs] = ObservationCount,
+            ["n_clients"] = ClientCount,
+            ["metrics"] = metrics,
+            ["metrics_sd"] = spread,
+            ["importance"] = Importance().ToJsonArray(),
+            ["partial_dependence"] = PartialDependence().ToJsonArray(),
+            ["calibration"] = Options.Target == PredictionTarget.Responder ? Calibration().ToJsonArray() : null,
+            [OutputNames.ExcludedRows] = ResultJson.Exclusions(Exclusions),
+        };
+    }
+
+    /// <summary>The tables that table and CSV output show: metrics, importance, partial dependence, and calibration for responders.</summary>
+    public IReadOnlyList<ResultTable> Tables() => Options.Target == PredictionTarget.Responder
+        ? [Metrics(), Importance(), PartialDependence(), Calibration()]
+        : [Metrics(), Importance(), PartialDependence()];
 }

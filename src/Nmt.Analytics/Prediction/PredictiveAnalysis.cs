@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Prediction;
 /// </summary>
 public static class PredictiveAnalysis
 {
-    /// <summary>Runs the analysis on a session table (DESIGN.md session dataset columns).</summary>
+    /// <summary>Runs the analysis on a session table (session dataset columns, docs/cli.md).</summary>
     /// <exception cref="NmtInputException">Missing columns, too few clients for the folds, a one-class target, bad options.</exception>
     public static PredictionReport Run(ColumnTable sessions, PredictionOptions options)
     {

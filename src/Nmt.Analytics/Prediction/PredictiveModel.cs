@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Prediction;
@@ -62,7 +63,7 @@ public sealed class PredictiveModel
     public ResultTable Score(ColumnTable sessions, bool allowUnknownCategories = false)
     {
         ArgumentNullException.ThrowIfNull(sessions);
-        _ = sessions["client_id"];
+        _ = sessions[SessionColumns.ClientId];
         var responder = Options.Target == PredictionTarget.Responder;
         var excluded = new List<RowExclusion>();
         var data = sessions;
@@ -75,8 +76,8 @@ public sealed class PredictiveModel
         var predicted = _scorer.Predict(x);
         var clients = PredictionFrame.ClientKeys(data);
         var table = responder
-            ? new ResultTable("Predictions", "client_id", "line", "probability_responder")
-            : new ResultTable("Predictions", "client_id", "line", "predicted_pain_change");
+            ? new ResultTable("Predictions", SessionColumns.ClientId, "line", "probability_responder")
+            : new ResultTable("Predictions", SessionColumns.ClientId, "line", "predicted_pain_change");
         for (var i = 0; i < predicted.Length; i++)
         {
             table.AddRow(clients[i], data.SourceLines[i], predicted[i]);

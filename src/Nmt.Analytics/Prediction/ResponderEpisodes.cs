@@ -1,4 +1,5 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Prediction;
 
@@ -14,7 +15,7 @@ namespace Nmt.Analytics.Prediction;
 /// </summary>
 internal static class ResponderEpisodes
 {
-    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal) { "client_id", "session", "day", "pain_post" };
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal) { SessionColumns.ClientId, "session", "day", "pain_post" };
 
     /// <summary>Builds episodes; with <paramref name="requireOutcome"/> false (scoring) labels are 0 and pain_post is not needed.</summary>
     public static PredictionFrame Build(ColumnTable sessions, double minPoints, double minFraction, bool requireOutcome)
@@ -74,7 +75,7 @@ internal static class ResponderEpisodes
     {
         var lines = episodes.Select(rows => sessions.SourceLines[rows[0]]).ToArray();
         var table = new ColumnTable(episodes.Count, lines);
-        table.Add(new TextColumn("client_id", episodes.Select(rows => clients[rows[0]]).ToArray()));
+        table.Add(new TextColumn(SessionColumns.ClientId, episodes.Select(rows => clients[rows[0]]).ToArray()));
         var firstSessions = episodes.Select(rows => rows[0]).ToArray();
         foreach (var column in sessions.Columns.Where(c => !Dropped.Contains(c.Name)))
         {

@@ -5,7 +5,7 @@ using P = PlantedParameters;
 /// <summary>Simulates one client's episode of care, session by session, from the client's own random stream.</summary>
 internal sealed class ClientSimulator(SimulationOptions options, TechniqueSampler techniques)
 {
-    public void Simulate(int clientIndex, string clientId, ClinicTruth clinic, SessionColumns output)
+    public void Simulate(int clientIndex, string clientId, ClinicTruth clinic, SimulatedColumns output)
     {
         var random = new SimulationRandom(options.Seed, clientIndex + 1L);
         var profile = ClientProfile.Draw(random, clinic);

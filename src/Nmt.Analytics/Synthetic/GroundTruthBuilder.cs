@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Synthetic;
 
@@ -41,11 +42,11 @@ internal static class GroundTruthBuilder
             "pain_pre[i,s] = X[i,s] beta + b0[i] + b1[i]*session + e[i,s]; (b0,b1) ~ N(0, Sigma); e ~ N(0, sigma^2); then rounded half-to-even and clipped to 0-10 when integer_pain",
             effects,
             [
-                new("client_id", "(Intercept)", P.SdIntercept, "between-client SD of pain level (at session 0)"),
-                new("client_id", "session", P.SdSlope, "between-client SD of the recovery slope per session"),
+                new(SessionColumns.ClientId, "(Intercept)", P.SdIntercept, "between-client SD of pain level (at session 0)"),
+                new(SessionColumns.ClientId, "session", P.SdSlope, "between-client SD of the recovery slope per session"),
                 new("Residual", "", P.PreResidualSd, "session-to-session noise of the latent pain; integer rounding adds variance ~1/12 (observed residual SD ~ sqrt(0.49 + 0.083) = 0.757)"),
             ],
-            [new("client_id", "(Intercept)", "session", P.InterceptSlopeCorrelation, "clients with higher pain level tend to recover faster (more negative slope)")],
+            [new(SessionColumns.ClientId, "(Intercept)", "session", P.InterceptSlopeCorrelation, "clients with higher pain level tend to recover faster (more negative slope)")],
             "A REML fit of the formula on complete rows should recover these values (dropout depends only on observed pain, i.e. MAR, so likelihood-based mixed models stay unbiased). Session-level covariates use the recorded values.");
     }
 

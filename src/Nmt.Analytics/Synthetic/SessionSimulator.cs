@@ -16,7 +16,7 @@ public static class SessionSimulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clinics = ClinicPlanner.Plan(options);
-        var output = new SessionColumns((int)Math.Min(int.MaxValue, options.Clients * 7L));
+        var output = new SimulatedColumns((int)Math.Min(int.MaxValue, options.Clients * 7L));
         var simulator = new ClientSimulator(options, new TechniqueSampler());
         var width = Math.Max(4, options.Clients.ToString(CultureInfo.InvariantCulture).Length);
         var client = 0;

@@ -2,7 +2,7 @@ namespace Nmt.Analytics.Synthetic;
 
 /// <summary>
 /// The codes the simulator writes. Contract codes (techniques, regions, sex, age bands) are those of
-/// DESIGN.md; the others (condition, chronicity, breathing pattern, findings, instruments) are the simulator's
+/// docs/cli.md; the others (condition, chronicity, breathing pattern, findings, instruments) are the simulator's
 /// proposal for the vocabularies in <c>data-schema/vocabularies</c>.
 /// </summary>
 public static class SimulationCodes

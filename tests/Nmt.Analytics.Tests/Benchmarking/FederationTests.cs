@@ -29,7 +29,7 @@ public sealed class FederationTests(BenchmarkFixture fixture) : IClassFixture<Be
         var design = CaseMixDesign.Observe(episodes.Take(large));
         var x = Matrix<double>.Build.DenseOfRowArrays(large.Select(r => design.Row(episodes, r)));
         var y = Vector<double>.Build.DenseOfEnumerable(large.Select(r => episodes.Numeric("episode_change")[r]));
-        var terms = EstimableTerms.Select(design, CrossProducts.FromRows(x, y));
+        var terms = EstimableTerms.Select(design, CaseMixCrossProducts.FromRows(x, y));
         var xr = Matrix<double>.Build.DenseOfColumnVectors(terms.Indices.Select(x.Column));
         var beta = xr.QR().Solve(y);
 

@@ -1,5 +1,8 @@
 using Nmt.Analytics.Charts;
+using Nmt.Analytics.Formulas;
+using Nmt.Analytics.Models;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Tests.Formulas;
 using ScottPlot.Plottables;
 
 namespace Nmt.Analytics.Tests.Charts;
@@ -21,6 +24,17 @@ public class CoefficientPlotTests
         Assert.Equal(0, Assert.Single(ChartInspect.All<VerticalLine>(plot)).X);
         Assert.Equal("Estimate (NPRS points)", plot.Axes.Bottom.Label.Text);
         Assert.Equal(3, CoefficientPlot.Rows(Coefficients(), includeIntercept: true).Count);
+    }
+
+    [Fact]
+    public void TypedFitDrawsItsCoefficientsWithoutTheIntercept()
+    {
+        var fit = OlsModel.Fit(ModelFrameBuilder.Build("mpg ~ wt + hp", ReferenceCsv.Load("Models", "mtcars.csv")));
+
+        var plot = CoefficientPlot.Create(fit);
+
+        Assert.Equal([(1.0, "wt"), (0.0, "hp")], ChartInspect.ManualTicks(plot, plot.Axes.Left));
+        Assert.Equal(fit.Coefficients[1].Estimate, ChartInspect.All<Marker>(plot)[0].Location.X, 12);
     }
 
     [Fact]

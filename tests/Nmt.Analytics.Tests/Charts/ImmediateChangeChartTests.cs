@@ -1,4 +1,5 @@
 using Nmt.Analytics.Charts;
+using Nmt.Analytics.Statistics;
 using Nmt.Analytics.Tests.Outcomes;
 using ScottPlot.Plottables;
 

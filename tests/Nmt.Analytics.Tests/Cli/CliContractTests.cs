@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Nmt.Analytics.Tests.Cli;
 
-/// <summary>End-to-end <c>nmt</c> runs with the bundled demo data: exit 0 and the JSON/CSV contracts of DESIGN.md.</summary>
+/// <summary>End-to-end <c>nmt</c> runs with the bundled demo data: exit 0 and the JSON/CSV contracts of docs/cli.md.</summary>
 public class CliContractTests
 {
     private static readonly string[] TermKeys = ["term", "estimate", "std_error", "statistic", "df", "p_value", "ci_low", "ci_high"];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Models;
+using Nmt.Analytics.Models.Glm;
 using Nmt.Analytics.Tests.Formulas;
 using static Nmt.Analytics.Tests.Models.ReferenceAssert;
 
@@ -30,7 +31,7 @@ public class LogisticReferenceTests
         Close(Numbers(expected, "ci_high"), fit.Coefficients.Select(c => c.CiHigh).ToList(), tolerance, $"{name} ci_high");
         // jsonlite writes R's Inf (exp of a diverged estimate) as null: restore it.
         var odds = Numbers(expected, "odds_ratio").Zip(Numbers(expected, "estimate"), (or, b) => double.IsNaN(or) && !double.IsNaN(b) ? Math.Exp(b) : or).ToList();
-        Close(odds, fit.OddsRatios.Select(c => c.Estimate).ToList(), tolerance, $"{name} OR");
+        Close(odds, fit.Exponentiated.Select(c => c.Estimate).ToList(), tolerance, $"{name} OR");
         Close(Number(expected, "deviance"), fit.Deviance, tolerance, "deviance");
         Close(Number(expected, "null_deviance"), fit.NullDeviance, 1e-10, "null deviance");
         Close(Number(expected, "log_lik"), fit.LogLikelihood, tolerance, "logLik");
@@ -76,7 +77,7 @@ public class LogisticReferenceTests
         Assert.Contains(fit.Notes, n => n.Contains("diverging", StringComparison.Ordinal) && n.Contains(": x", StringComparison.Ordinal));
     }
 
-    private static (JsonElement Expected, LogisticFit Fit) FitCase(string name)
+    private static (JsonElement Expected, GlmFit Fit) FitCase(string name)
     {
         var expected = Cases.Named(name);
         var table = ReferenceCsv.Load("Models", expected.GetProperty("data").GetString() + ".csv");

@@ -65,7 +65,7 @@ public class OlsReferenceTests
         Close(Number(expected, "bic"), fit.Bic, Tolerance, "BIC");
         Close(Number(expected, "deviance"), fit.ResidualSumOfSquares, Tolerance, "RSS");
         Assert.Equal(expected.GetProperty("df_residual").GetInt32(), fit.DfResidual);
-        Assert.Equal(expected.GetProperty("nobs").GetInt32(), fit.Count);
+        Assert.Equal(expected.GetProperty("nobs").GetInt32(), fit.ObservationCount);
         Close(Numbers(expected, "leverage"), fit.Leverage.ToArray(), 1e-7, "leverage");
         Close(Numbers(expected, "residuals"), fit.Residuals.ToArray(), 1e-7, "residuals");
         var glance = fit.Glance();

@@ -1,5 +1,6 @@
 using Nmt.Analytics.Outcomes;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Tests.Outcomes;
 
@@ -121,8 +122,8 @@ public class PainChangeSummaryTests
     {
         // R: quantile(c(1, 2, 4, 8, 16), c(0.025, 0.975)) = 1.1, 15.2
         double[] sorted = [1, 2, 4, 8, 16];
-        Assert.Equal(1.1, ClusterBootstrap.Quantile7(sorted, 0.025), 12);
-        Assert.Equal(15.2, ClusterBootstrap.Quantile7(sorted, 0.975), 12);
+        Assert.Equal(1.1, Quantiles.Type7(sorted, 0.025), 12);
+        Assert.Equal(15.2, Quantiles.Type7(sorted, 0.975), 12);
     }
 
     [Fact]

@@ -22,6 +22,6 @@ public sealed class LogisticRecoveryTests(RecoveryFixture fixture) : IClassFixtu
         Assert.True(fit.Converged);
         Assert.True(stress.Estimate < 0 && stress.CiHigh < 0 && stress.PValue < 0.01, $"stress {stress.Estimate} p {stress.PValue}");
         Assert.True(hydration.Estimate > 0, $"hydration helps improvement, so its log-odds should be positive: {hydration.Estimate}");
-        Assert.Equal(fit.Count + fit.Exclusions.Count, episodes.RowCount);
+        Assert.Equal(fit.ObservationCount + fit.Exclusions.Count, episodes.RowCount);
     }
 }

@@ -45,8 +45,8 @@ public sealed class PainChangeRecoveryTests(RecoveryFixture fixture) : IClassFix
         Assert.Equal(CovarianceType.CR1, _fit.CovarianceType);
         // Clients whose chronicity is missing (client-level MCAR, 5 %) drop out entirely; the rest are the clusters.
         Assert.InRange(_fit.ClusterCount ?? 0, 2700, 3000);
-        Assert.True(_fit.Count > 15000, $"only {_fit.Count} sessions used");
-        Assert.Equal(_fit.Count + _fit.Exclusions.Count, fixture.Simulated.Table.RowCount); // nothing lost silently
+        Assert.True(_fit.ObservationCount > 15000, $"only {_fit.ObservationCount} sessions used");
+        Assert.Equal(_fit.ObservationCount + _fit.Exclusions.Count, fixture.Simulated.Table.RowCount); // nothing lost silently
     }
 
     [Fact]

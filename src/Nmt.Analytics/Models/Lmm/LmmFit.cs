@@ -10,7 +10,7 @@ namespace Nmt.Analytics.Models.Lmm;
 /// Wald intervals with Satterthwaite-df t quantiles (lme4's <c>confint</c> default is the profile interval; ours are
 /// the ones lmerTest's <c>summary</c> tests correspond to).
 /// </summary>
-public sealed class LmmFit
+public sealed partial class LmmFit
 {
     internal LmmFit(ModelFrame frame, LmmOptions options)
     {
@@ -96,6 +96,7 @@ public sealed class LmmFit
     public ResultTable Tidy() => WithWarnings(TermEstimate.ToTable("Fixed effects", FixedEffects));
 
     /// <summary>Random-effect variances (group, term, variance, std_dev); the residual is in <see cref="Glance"/>.</summary>
+    [Obsolete("Use VarianceComponentTable(); RandomEffects() will be removed in the next release.")]
     public ResultTable RandomEffects()
     {
         var table = new ResultTable("Random effects", "group", "term", "variance", "std_dev");
@@ -128,6 +129,7 @@ public sealed class LmmFit
     }
 
     /// <summary>Conditional modes (group, level, term, estimate, std_error).</summary>
+    [Obsolete("Use ConditionalModeTable(); Ranef() will be removed in the next release.")]
     public ResultTable Ranef()
     {
         var table = new ResultTable("Conditional modes", "group", "level", "term", "estimate", "std_error");

@@ -33,27 +33,26 @@ internal static class FactorsSection
                           "Each client has their own starting level and pace of recovery (random intercept and slope), so repeated sessions of one client " +
                           "are not treated as independent people. Intervals use Satterthwaite degrees of freedom (as lmerTest).");
         var tidy = fit.Tidy();
-        section.Bullets(present.Select(f => Statement(tidy, f.Column, f.Unit)).OfType<string>());
+        section.Bullets(present.Select(f => Statement(fit.FixedEffects, f.Column, f.Unit)).OfType<string>());
         foreach (var warning in fit.Warnings)
         {
             section.Caveat(warning);
         }
         context.Table(section, "mixed_model_fixed_effects", tidy);
-        context.Table(section, "mixed_model_variance_components", fit.RandomEffects());
+        context.Table(section, "mixed_model_variance_components", fit.VarianceComponentTable());
         PainChangeSection.TryFigure(section, context, "mixed_model_coefficients", () => CoefficientPlot.Create(tidy, effectLabel: "Change in pain before session"),
             "Fixed effects of the mixed model with 95 % confidence intervals (intercept not shown). Intervals that exclude zero are highlighted.");
         section.Caveat("These are associations in observational data. Stress, hydration and sleep were not assigned; clients who sleep more may differ in other ways.");
     }
 
     /// <summary>"Each extra point of stress is associated with pain 0.20 points higher (95 % CI 0.17 to 0.23)."</summary>
-    internal static string? Statement(ResultTable tidy, string term, string unit)
+    internal static string? Statement(IReadOnlyList<TermEstimate> effects, string term, string unit)
     {
-        var row = Enumerable.Range(0, tidy.Rows.Count).FirstOrDefault(i => Equals(tidy[i, "term"], term), -1);
-        if (row < 0 || tidy[row, "estimate"] is not double estimate)
+        if (effects.FirstOrDefault(e => e.Term == term) is not { } effect || double.IsNaN(effect.Estimate))
         {
             return null;
         }
-        var (low, high) = ((double)tidy[row, "ci_low"]!, (double)tidy[row, "ci_high"]!);
+        var (estimate, low, high) = (effect.Estimate, effect.CiLow, effect.CiHigh);
         var direction = estimate < 0 ? "lower" : "higher";
         var certainty = low > 0 || high < 0 ? "" : " — the interval includes zero, so the direction is uncertain";
         return string.Create(CultureInfo.InvariantCulture,

@@ -29,7 +29,7 @@ public sealed class LmmFitOutputTests
     {
         var fit = Sleep.Value;
         var expected = Expected("sleepstudy_reml");
-        var re = fit.RandomEffects();
+        var re = fit.VarianceComponentTable();
         Assert.Equal(["group", "term", "variance", "std_dev"], re.Columns);
         Assert.Equal("Residual", re.Rows[^1][0]);
         LmeReferenceAssert.Close(expected.GetProperty("residual_variance").GetDouble(), (double)re.Rows[^1][2]!, 1e-6, "residual variance");
@@ -47,7 +47,7 @@ public sealed class LmmFitOutputTests
     [Fact]
     public void Ranef_table_has_one_row_per_level_and_term()
     {
-        var ranef = Sleep.Value.Ranef();
+        var ranef = Sleep.Value.ConditionalModeTable();
         Assert.Equal(["group", "level", "term", "estimate", "std_error"], ranef.Columns);
         Assert.Equal(36, ranef.Rows.Count);
         Assert.Equal(18, Sleep.Value.ConditionalModesOf("Subject", "Days").Count);

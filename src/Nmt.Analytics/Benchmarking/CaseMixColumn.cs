@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Benchmarking;
 /// </summary>
 /// <param name="Variable">Covariate name, e.g. <c>region</c>, or <c>(Intercept)</c>.</param>
 /// <param name="Level">The level of a categorical covariate; null for the intercept and numeric covariates.</param>
-public sealed record DesignColumn(string Variable, string? Level)
+public sealed record CaseMixColumn(string Variable, string? Level)
 {
     /// <summary>The level used for a missing categorical value (indicator approach).</summary>
     public const string MissingLevel = "(missing)";

@@ -1,4 +1,4 @@
-namespace Nmt.Analytics.Charts;
+namespace Nmt.Analytics.Statistics;
 
 /// <summary>
 /// The five numbers a box plot draws: quartiles by R's default <c>quantile(type = 7)</c> (Hyndman &amp; Fan 1996) and
@@ -21,20 +21,10 @@ public sealed record BoxStats(int N, double WhiskerLow, double Q1, double Median
         {
             throw new ArgumentException("No values.", nameof(values));
         }
-        var (q1, median, q3) = (Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75));
+        var (q1, median, q3) = (Quantiles.Type7(sorted, 0.25), Quantiles.Type7(sorted, 0.5), Quantiles.Type7(sorted, 0.75));
         var fence = 1.5 * (q3 - q1);
         var low = sorted.First(v => v >= q1 - fence);
         var high = sorted.Last(v => v <= q3 + fence);
         return new BoxStats(sorted.Length, low, q1, median, q3, high);
-    }
-
-    /// <summary>R type-7 quantile of sorted values: x[h] interpolated at h = (n − 1)p.</summary>
-    public static double Quantile(IReadOnlyList<double> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        var h = (sorted.Count - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 }

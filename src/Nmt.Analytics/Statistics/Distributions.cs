@@ -1,16 +1,27 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
-namespace Nmt.Analytics.Evidence;
+namespace Nmt.Analytics.Statistics;
 
 /// <summary>
-/// Tail probabilities and quantiles used by the meta-analysis code. Upper tails go through the regularized
-/// incomplete gamma/beta functions directly, so tiny p-values (e.g. 1e-26 for Q) keep full relative precision.
+/// The one owner of tail probabilities and quantiles in the library (normal, t, χ², F), in one precision. Upper tails go
+/// through the regularized incomplete gamma/beta functions directly, so tiny p-values (e.g. 1e-26) keep full relative
+/// precision; t quantiles are refined by Newton steps to the precision of R's <c>qt</c>.
 /// </summary>
-internal static class Probability
+public static class Distributions
 {
     /// <summary>Standard normal quantile z such that P(Z ≤ z) = <paramref name="p"/>.</summary>
     public static double NormalQuantile(double p) => Normal.InvCDF(0, 1, p);
+
+    /// <summary>Standard normal CDF P(Z ≤ z).</summary>
+    public static double NormalCdf(double z) => Normal.CDF(0, 1, z);
+
+    /// <summary>The quantile z such that P(Z ≤ z) = 0.5 + confidence/2: the two-sided critical value of a normal interval.</summary>
+    public static double NormalCritical(double confidence) => NormalQuantile(0.5 + (confidence / 2));
+
+    /// <summary>The two-sided critical value of a t interval with <paramref name="df"/> df (normal when df is infinite).</summary>
+    public static double TCritical(double confidence, double df) =>
+        double.IsPositiveInfinity(df) ? NormalCritical(confidence) : TQuantile(0.5 + (confidence / 2), df);
 
     /// <summary>Two-sided normal p-value 2·P(Z ≥ |z|).</summary>
     public static double TwoSidedNormal(double z) => SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
@@ -22,9 +33,10 @@ internal static class Probability
     /// <summary>Quantile of χ²_df.</summary>
     public static double ChiSquareQuantile(double p, double df) => ChiSquared.InvCDF(df, p);
 
-    /// <summary>Two-sided t p-value 2·P(T_df ≥ |t|).</summary>
-    public static double TwoSidedT(double t, double df) =>
-        SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
+    /// <summary>Two-sided t p-value 2·P(T_df ≥ |t|); the normal p-value when df is infinite.</summary>
+    public static double TwoSidedT(double t, double df) => double.IsPositiveInfinity(df)
+        ? TwoSidedNormal(t)
+        : SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
 
     /// <summary>Quantile of Student's t with <paramref name="df"/> degrees of freedom (refined by Newton steps).</summary>
     public static double TQuantile(double p, double df)

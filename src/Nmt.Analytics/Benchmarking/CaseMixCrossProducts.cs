@@ -7,9 +7,9 @@ namespace Nmt.Analytics.Benchmarking;
 /// Clinics share these instead of rows: the least-squares fit of the pooled data is exactly the fit
 /// of the summed cross-products.
 /// </summary>
-public sealed class CrossProducts
+public sealed class CaseMixCrossProducts
 {
-    private CrossProducts(long count, Matrix<double> xtx, Vector<double> xty, double yty)
+    private CaseMixCrossProducts(long count, Matrix<double> xtx, Vector<double> xty, double yty)
     {
         Count = count;
         XtX = xtx;
@@ -33,11 +33,11 @@ public sealed class CrossProducts
     public int Dimension => Xty.Count;
 
     /// <summary>Empty statistics for a design with <paramref name="dimension"/> columns.</summary>
-    public static CrossProducts Empty(int dimension) =>
+    public static CaseMixCrossProducts Empty(int dimension) =>
         new(0, Matrix<double>.Build.Dense(dimension, dimension), Vector<double>.Build.Dense(dimension), 0);
 
     /// <summary>Cross-products of the rows of <paramref name="x"/> and <paramref name="y"/>.</summary>
-    public static CrossProducts FromRows(Matrix<double> x, Vector<double> y)
+    public static CaseMixCrossProducts FromRows(Matrix<double> x, Vector<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -45,11 +45,11 @@ public sealed class CrossProducts
         {
             throw new ArgumentException("X and y must have the same number of rows.", nameof(y));
         }
-        return new CrossProducts(x.RowCount, x.TransposeThisAndMultiply(x), x.TransposeThisAndMultiply(y), y.DotProduct(y));
+        return new CaseMixCrossProducts(x.RowCount, x.TransposeThisAndMultiply(x), x.TransposeThisAndMultiply(y), y.DotProduct(y));
     }
 
     /// <summary>Rebuilds statistics from stored parts (e.g. a shared summary file).</summary>
-    public static CrossProducts FromParts(long count, double[,] xtx, double[] xty, double yty)
+    public static CaseMixCrossProducts FromParts(long count, double[,] xtx, double[] xty, double yty)
     {
         ArgumentNullException.ThrowIfNull(xtx);
         ArgumentNullException.ThrowIfNull(xty);
@@ -57,22 +57,22 @@ public sealed class CrossProducts
         {
             throw new NmtInputException($"summary cross-products are inconsistent: XᵀX is {xtx.GetLength(0)}×{xtx.GetLength(1)} but Xᵀy has {xty.Length} entries.");
         }
-        return new CrossProducts(count, Matrix<double>.Build.DenseOfArray(xtx), Vector<double>.Build.DenseOfArray(xty), yty);
+        return new CaseMixCrossProducts(count, Matrix<double>.Build.DenseOfArray(xtx), Vector<double>.Build.DenseOfArray(xty), yty);
     }
 
     /// <summary>The statistics of the union of two disjoint data sets.</summary>
-    public CrossProducts Plus(CrossProducts other)
+    public CaseMixCrossProducts Plus(CaseMixCrossProducts other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Dimension != Dimension)
         {
             throw new NmtInputException($"cannot combine summaries with {Dimension} and {other.Dimension} design columns; they were built with different case-mix models.");
         }
-        return new CrossProducts(Count + other.Count, XtX + other.XtX, Xty + other.Xty, Yty + other.Yty);
+        return new CaseMixCrossProducts(Count + other.Count, XtX + other.XtX, Xty + other.Xty, Yty + other.Yty);
     }
 
     /// <summary>Sums a sequence of statistics.</summary>
-    public static CrossProducts Sum(IEnumerable<CrossProducts> parts, int dimension)
+    public static CaseMixCrossProducts Sum(IEnumerable<CaseMixCrossProducts> parts, int dimension)
     {
         ArgumentNullException.ThrowIfNull(parts);
         return parts.Aggregate(Empty(dimension), (total, part) => total.Plus(part));

@@ -1,7 +1,7 @@
-using MathNet.Numerics.Distributions;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
-namespace Nmt.Analytics.Charts;
+namespace Nmt.Analytics.Outcomes;
 
 /// <summary>One distinct time of a Kaplan–Meier fit (as R's <c>summary(survfit(...), censored = TRUE)</c>).</summary>
 /// <param name="Time">Event or censoring time.</param>
@@ -25,7 +25,7 @@ public static class KaplanMeier
     {
         ArgumentNullException.ThrowIfNull(observations);
         var data = observations.Where(o => !double.IsNaN(o.Time)).ToArray();
-        var z = Normal.InvCDF(0, 1, 0.5 + (confidence / 2));
+        var z = Distributions.NormalCritical(confidence);
         var atRisk = data.Length;
         var (survival, greenwood) = (1.0, 0.0);
         var steps = new List<KaplanMeierStep>();
@@ -46,14 +46,17 @@ public static class KaplanMeier
         return steps;
     }
 
-    /// <summary>The fit as a tidy table (time, n_risk, n_event, n_censor, estimate, std_error, conf_low, conf_high), like broom::tidy.</summary>
+    /// <summary>
+    /// The fit as a tidy table (time, n_risk, n_event, n_censor, estimate, std_error, ci_low, ci_high), like broom::tidy;
+    /// <c>conf_low</c>/<c>conf_high</c> repeat the limits under their old names for one release.
+    /// </summary>
     public static ResultTable Tidy(IReadOnlyList<KaplanMeierStep> steps, string title = "Kaplan–Meier estimate")
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var table = new ResultTable(title, "time", "n_risk", "n_event", "n_censor", "estimate", "std_error", "conf_low", "conf_high");
+        var table = new ResultTable(title, "time", "n_risk", "n_event", "n_censor", OutputNames.Estimate, OutputNames.StdError, OutputNames.CiLow, OutputNames.CiHigh, "conf_low", "conf_high");
         foreach (var s in steps)
         {
-            table.AddRow(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErrLog, s.Lower, s.Upper);
+            table.AddRow(s.Time, s.AtRisk, s.Events, s.Censored, s.Survival, s.StdErrLog, s.Lower, s.Upper, s.Lower, s.Upper);
         }
         return table;
     }

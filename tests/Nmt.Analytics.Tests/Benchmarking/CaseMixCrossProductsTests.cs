@@ -4,7 +4,7 @@ using Nmt.Analytics.Benchmarking;
 
 namespace Nmt.Analytics.Tests.Benchmarking;
 
-public class CrossProductsTests
+public class CaseMixCrossProductsTests
 {
     private static string Ref(string file) => Path.Combine(AppContext.BaseDirectory, "Benchmarking", "reference", file);
 
@@ -21,9 +21,9 @@ public class CrossProductsTests
         {
             var x = Matrix<double>.Build.DenseOfRows(g.Select(r => new[] { 1.0, r[1], r[2] }));
             var y = Vector<double>.Build.DenseOfEnumerable(g.Select(r => r[0]));
-            return CrossProducts.FromRows(x, y);
+            return CaseMixCrossProducts.FromRows(x, y);
         });
-        var model = CaseMixModel.Fit(["(Intercept)", "wt", "hp"], CrossProducts.Sum(parts, 3));
+        var model = CaseMixModel.Fit(["(Intercept)", "wt", "hp"], CaseMixCrossProducts.Sum(parts, 3));
 
         var expected = File.ReadAllLines(Ref("mtcars_lm_coef.csv")).Skip(1)
             .Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
@@ -39,8 +39,8 @@ public class CrossProductsTests
     [Fact]
     public void Combining_summaries_of_different_models_is_refused()
     {
-        var a = CrossProducts.Empty(3);
-        var b = CrossProducts.Empty(4);
+        var a = CaseMixCrossProducts.Empty(3);
+        var b = CaseMixCrossProducts.Empty(4);
         var e = Assert.Throws<NmtInputException>(() => a.Plus(b));
         Assert.Contains("different case-mix models", e.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public class CrossProductsTests
     {
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 1, 0 }, { 1, 0 }, { 1, 0 } });
         var y = Vector<double>.Build.Dense([1.0, 2, 3, 4]);
-        var e = Assert.Throws<NmtInputException>(() => CaseMixModel.Fit(["(Intercept)", "regionknee"], CrossProducts.FromRows(x, y)));
+        var e = Assert.Throws<NmtInputException>(() => CaseMixModel.Fit(["(Intercept)", "regionknee"], CaseMixCrossProducts.FromRows(x, y)));
         Assert.Contains("singular", e.Message, StringComparison.Ordinal);
     }
 }

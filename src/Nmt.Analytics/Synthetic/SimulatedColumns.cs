@@ -1,9 +1,10 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Synthetic;
 
 /// <summary>Growable columns in the dataset contract's order; <see cref="ToTable"/> makes the <see cref="ColumnTable"/>.</summary>
-internal sealed class SessionColumns(int capacity)
+internal sealed class SimulatedColumns(int capacity)
 {
     private readonly List<string?>[] _text = NewLists<string?>(TextNames.Length, capacity);
     private readonly List<double>[] _numbers = NewLists<double>(NumericNames.Length, capacity);
@@ -12,7 +13,7 @@ internal sealed class SessionColumns(int capacity)
     /// <summary>Every column of the session dataset contract, in output order.</summary>
     public static readonly string[] ColumnOrder =
     [
-        "client_id", "clinic_id", "therapist_id", "session", "day", "region", "techniques", "pain_pre", "pain_post",
+        SessionColumns.ClientId, "clinic_id", "therapist_id", "session", "day", "region", "techniques", "pain_pre", "pain_post",
         "age_band", "sex", "condition", "chronicity", "stress", "hydration", "sleep_hours", "breathing_pattern",
         "nutrition", "trigger_points", "neural_entrapment", "nerve_compression", "posture_finding", "gait_finding",
         "ppt_pre", "ppt_post", "rom_pre", "rom_post", "disability_instrument", "disability_score", "grc",
@@ -21,7 +22,7 @@ internal sealed class SessionColumns(int capacity)
 
     private static readonly string[] TextNames =
     [
-        "client_id", "clinic_id", "therapist_id", "region", "age_band", "sex", "condition", "chronicity",
+        SessionColumns.ClientId, "clinic_id", "therapist_id", "region", "age_band", "sex", "condition", "chronicity",
         "breathing_pattern", "posture_finding", "gait_finding", "disability_instrument",
     ];
 

@@ -1,0 +1,29 @@
+namespace Nmt.Analytics.Models;
+
+/// <summary>What <c>nmt fit</c> (or any caller) asks <see cref="ModelFitter.Fit"/> to fit; option names as in docs/cli.md.</summary>
+public sealed record FitRequest
+{
+    /// <summary>The model formula in R/lme4 syntax.</summary>
+    public required string Formula { get; init; }
+
+    /// <summary><c>ols</c> (default), <c>lmm</c>, <c>logit</c> or <c>glm</c>.</summary>
+    public string Model { get; init; } = "ols";
+
+    /// <summary>GLM family: <c>binomial</c> (default), <c>poisson</c> or <c>gaussian</c>.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>GLM link; null for the family's canonical link.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>Cluster column for CR1 standard errors (OLS), or null.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary><c>hc1</c> or <c>hc3</c> (OLS), or null for classical standard errors.</summary>
+    public string? Robust { get; init; }
+
+    /// <summary>LMM: maximum likelihood instead of REML.</summary>
+    public bool MaximumLikelihood { get; init; }
+
+    /// <summary>Confidence level of the intervals.</summary>
+    public double Confidence { get; init; } = 0.95;
+}
