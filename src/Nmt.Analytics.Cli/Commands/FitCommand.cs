@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
+using Nmt.Analytics.Inference;
 using Nmt.Analytics.Models;
 using Nmt.Analytics.Models.Lmm;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
-/// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level L]</c>.</summary>
+/// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc0|hc1|hc3] [--ml] [--level L] [--compare F2]</c>.</summary>
 internal static class FitCommand
 {
     public static Command Create(CliContext context) => Create(context, parse => DataInput.LoadModelTable(parse, context.Error));
@@ -22,14 +23,15 @@ internal static class FitCommand
         var model = new Option<string>("--model") { Description = "ols (default), lmm (linear mixed model) or logit.", DefaultValueFactory = _ => "ols" };
         model.AcceptOnlyFromAmong("ols", "lmm", "logit");
         var cluster = new Option<string?>("--cluster") { Description = "OLS: cluster-robust (CR1) standard errors by this column, t with G-1 df." };
-        var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc1 or hc3." };
-        robust.AcceptOnlyFromAmong("hc1", "hc3");
+        var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc0, hc1 or hc3." };
+        robust.AcceptOnlyFromAmong("hc0", "hc1", "hc3");
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
+        var compare = new Option<string?>("--compare") { Description = "ols/lmm: a second formula; both models are compared by a likelihood-ratio test (mixed models refitted by ML, as lme4's anova)." };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var format = CliContext.FormatOption();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model or logistic) from a formula.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format })
+        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, compare, format })
         {
             command.Options.Add(option);
         }
@@ -37,7 +39,7 @@ internal static class FitCommand
         {
             var table = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
-                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
+                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level), parseResult.GetValue(compare));
             Write(context, parseResult.GetValue(format), Fit(table, request));
             return 0;
         }));
@@ -73,7 +75,13 @@ internal static class FitCommand
         var json = fit.ToJson();
         json["singular"] = fit.IsSingular;
         json["warnings"] = new JsonArray(fit.Warnings.Select(w => (JsonNode)w).ToArray());
-        return new FitOutput(json, [fit.Tidy(), fit.RandomEffects(), fit.Correlations(), fit.Glance()]);
+        List<ResultTable> tables = [fit.Tidy(), fit.RandomEffects(), fit.Correlations(), fit.Glance()];
+        if (request.Compare is { } other)
+        {
+            var second = LinearMixedModel.Fit(ModelFrameBuilder.Build(other, table), fit.Options);
+            AddComparison(json, tables, ModelComparison.Compare(fit, second));
+        }
+        return new FitOutput(json, tables);
     }
 
     private static FitOutput FitOls(ColumnTable table, FitRequest request)
@@ -101,11 +109,26 @@ internal static class FitCommand
         json["df_residual"] = fit.DfResidual;
         AddLikelihood(json, fit.LogLikelihood, fit.Aic, fit.Bic);
         json["notes"] = new JsonArray(fit.Notes.Select(n => (JsonNode)n).ToArray());
-        return new FitOutput(json, [fit.Tidy(), fit.Glance()]);
+        List<ResultTable> tables = [fit.Tidy(), fit.Glance()];
+        if (request.Compare is { } other)
+        {
+            AddComparison(json, tables, ModelComparison.Compare(fit, OlsModel.Fit(ModelFrameBuilder.Build(other, table, frameOptions), options)));
+        }
+        return new FitOutput(json, tables);
+    }
+
+    private static void AddComparison(JsonObject json, List<ResultTable> tables, IReadOnlyList<ComparisonRow> rows)
+    {
+        json["comparison"] = ModelComparison.ToJson(rows);
+        tables.Add(ModelComparison.ToTable(rows));
     }
 
     private static FitOutput FitLogit(ColumnTable table, FitRequest request)
     {
+        if (request.Compare is not null)
+        {
+            throw new NmtInputException("--compare applies to --model ols and lmm.");
+        }
         if (request.Cluster is not null || request.Robust is not null)
         {
             throw new NmtInputException("--cluster and --robust apply to --model ols only; logistic regression reports model-based (Wald) standard errors.");
@@ -127,8 +150,9 @@ internal static class FitCommand
 
     private static CovarianceType Covariance(FitRequest request) => (request.Cluster, request.Robust) switch
     {
-        (not null, "hc3") => throw new NmtInputException("--cluster gives CR1 cluster-robust standard errors; it cannot be combined with --robust hc3."),
+        (not null, "hc3" or "hc0") => throw new NmtInputException("--cluster gives CR1 cluster-robust standard errors; it cannot be combined with --robust hc0 or hc3."),
         (not null, _) => CovarianceType.CR1,
+        (null, "hc0") => CovarianceType.HC0,
         (null, "hc1") => CovarianceType.HC1,
         (null, "hc3") => CovarianceType.HC3,
         _ => CovarianceType.Classical,

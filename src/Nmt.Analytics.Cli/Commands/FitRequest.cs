@@ -4,7 +4,8 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <param name="Formula">The model formula.</param>
 /// <param name="Model"><c>ols</c>, <c>lmm</c> or <c>logit</c>.</param>
 /// <param name="Cluster">Cluster column for CR1 standard errors (OLS), or null.</param>
-/// <param name="Robust"><c>hc1</c> or <c>hc3</c> (OLS), or null for classical.</param>
+/// <param name="Robust"><c>hc0</c>, <c>hc1</c> or <c>hc3</c> (OLS), or null for classical.</param>
 /// <param name="MaximumLikelihood">LMM: ML instead of REML.</param>
 /// <param name="Level">Confidence level of the intervals.</param>
-internal sealed record FitRequest(string Formula, string Model = "ols", string? Cluster = null, string? Robust = null, bool MaximumLikelihood = false, double Level = 0.95);
+/// <param name="Compare">A second formula to compare with by a likelihood-ratio test (ols, lmm), or null.</param>
+internal sealed record FitRequest(string Formula, string Model = "ols", string? Cluster = null, string? Robust = null, bool MaximumLikelihood = false, double Level = 0.95, string? Compare = null);

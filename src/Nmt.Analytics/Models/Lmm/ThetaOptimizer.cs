@@ -56,7 +56,7 @@ internal static class ThetaOptimizer
         {
             return coarse;
         }
-        var polished = ProjectedNewtonPolish.Polish(f, coarse.Minimizer, lower);
+        var polished = ProjectedNewtonPolish.Polish(f, coarse.Minimizer, lower, maxIterations: 40, gradientTolerance: 1e-6);
         var (x, v) = SnapToBounds(polished.Minimizer, polished.Value, lower, options.SingularTolerance, f);
         return new OptimizationResult(x, v, coarse.Evaluations + polished.Evaluations, true);
     }
