@@ -136,7 +136,7 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
             case CallNode call when NumericFunctions.Contains(call.Function):
                 return Apply(call.Function, Compute(SingleArgument(call), sources, variable));
             case CallNode call:
-                throw Error(call, $"unknown function '{call.Function}'. Available: {string.Join(", ", NumericFunctions.Order(StringComparer.Ordinal))}, factor, C, relevel");
+                throw Error(call, $"unknown function '{call.Function}'. Available: {string.Join(", ", NumericFunctions.Order(StringComparer.Ordinal))}, factor, C, relevel, poly");
             default:
                 throw Error(node, $"'{node}' cannot be used inside {variable}");
         }

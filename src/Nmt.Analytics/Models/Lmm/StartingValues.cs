@@ -55,48 +55,81 @@ internal static class StartingValues
         return ms > 0 ? Math.Sqrt(ms) : 1;
     }
 
+    /// <summary>Residuals of the fixed-effects least-squares fit (normal equations: a start needs no more accuracy).</summary>
     private static double[] OlsResiduals(ModelFrame frame)
     {
-        var qr = frame.X.QR();
-        var beta = qr.Solve(frame.Y);
-        return (frame.Y - (frame.X * beta)).ToArray();
+        try
+        {
+            var beta = frame.X.TransposeThisAndMultiply(frame.X).Cholesky().Solve(frame.X.TransposeThisAndMultiply(frame.Y));
+            return (frame.Y - (frame.X * beta)).ToArray();
+        }
+        catch (ArgumentException)
+        {
+            var mean = frame.Y.Average();
+            return frame.Y.Select(v => v - mean).ToArray();
+        }
     }
 
     /// <summary>
     /// Lower-triangular T with TTᵀ = S / s², S the covariance of per-level least-squares coefficients of the residuals
     /// on the block's columns and s² the pooled within-level residual variance; null when too few levels are estimable.
+    /// One pass accumulates ZᵀZ, Zᵀe and eᵀe per level (O(n q²), no per-level allocation beyond these sums).
     /// The diagonal is floored at a tenth of the column-scaled start so the optimiser never begins on the boundary.
     /// </summary>
     private static double[]? MomentFactor(RandomEffectBlock block, double[] residuals)
     {
         var q = block.Terms.Count;
-        var rowsByLevel = new List<int>[block.Levels.Count];
-        for (var r = 0; r < block.GroupIndex.Length; r++)
+        var levels = block.Levels.Count;
+        var ztz = new double[levels * q * q];
+        var zte = new double[levels * q];
+        var ete = new double[levels];
+        var count = new int[levels];
+        var z = block.Z;
+        for (var r = 0; r < residuals.Length; r++)
         {
-            (rowsByLevel[block.GroupIndex[r]] ??= []).Add(r);
+            var g = block.GroupIndex[r];
+            count[g]++;
+            ete[g] += residuals[r] * residuals[r];
+            for (var i = 0; i < q; i++)
+            {
+                var zi = z[r, i];
+                zte[(g * q) + i] += zi * residuals[r];
+                for (var j = 0; j <= i; j++)
+                {
+                    ztz[(((g * q) + i) * q) + j] += zi * z[r, j];
+                }
+            }
         }
         var coefficients = new List<double[]>();
         double rss = 0;
         var dfResidual = 0;
-        foreach (var rows in rowsByLevel)
+        var a = new double[q * q];
+        for (var g = 0; g < levels; g++)
         {
-            if (rows is null || rows.Count <= q)
+            if (count[g] <= q)
             {
                 continue;
             }
-            var z = Matrix<double>.Build.Dense(rows.Count, q, (i, j) => block.Z[rows[i], j]);
-            var e = Vector<double>.Build.Dense(rows.Count, i => residuals[rows[i]]);
-            var qr = z.QR();
-            if (Enumerable.Range(0, q).Any(j => Math.Abs(qr.R[j, j]) < 1e-10 * Math.Max(1, z.Column(j).L2Norm())))
+            Array.Copy(ztz, g * q * q, a, 0, q * q);
+            var scale = Enumerable.Range(0, q).Max(i => a[(i * q) + i]);
+            if (double.IsNaN(DenseKernels.Cholesky(a, 0, q)) || Enumerable.Range(0, q).Any(i => a[(i * q) + i] * a[(i * q) + i] < 1e-10 * scale))
             {
                 continue;
             }
-            var b = qr.Solve(e);
-            var res = e - (z * b);
-            rss += res.DotProduct(res);
-            dfResidual += rows.Count - q;
-            coefficients.Add(b.ToArray());
+            var b = new double[q];
+            Array.Copy(zte, g * q, b, 0, q);
+            DenseKernels.ForwardSolve(a, 0, q, b, 0, 1);
+            rss += ete[g] - b.Sum(v => v * v);
+            DenseKernels.BackSolveTransposed(a, 0, q, b, 0, 1);
+            dfResidual += count[g] - q;
+            coefficients.Add(b);
         }
+        return Factor(block, coefficients, rss, dfResidual);
+    }
+
+    private static double[]? Factor(RandomEffectBlock block, List<double[]> coefficients, double rss, int dfResidual)
+    {
+        var q = block.Terms.Count;
         if (coefficients.Count <= q || dfResidual == 0 || rss <= 0)
         {
             return null;
@@ -104,15 +137,14 @@ internal static class StartingValues
         var s2 = rss / dfResidual;
         var mean = Enumerable.Range(0, q).Select(j => coefficients.Average(c => c[j])).ToArray();
         var s = Matrix<double>.Build.Dense(q, q, (i, j) => coefficients.Sum(c => (c[i] - mean[i]) * (c[j] - mean[j])) / (coefficients.Count - 1) / s2);
-        var floor = Enumerable.Range(0, q).Select(j => 0.1 / RootMeanSquare(block.Z.Column(j))).ToArray();
         for (var j = 0; j < q; j++)
         {
-            s[j, j] = Math.Max(s[j, j], floor[j] * floor[j]) * (1 + 1e-8);
+            var floor = 0.1 / RootMeanSquare(block.Z.Column(j));
+            s[j, j] = Math.Max(s[j, j], floor * floor) * (1 + 1e-8);
         }
         try
         {
-            var l = s.Cholesky().Factor;
-            return l.ToRowMajorArray();
+            return s.Cholesky().Factor.ToRowMajorArray();
         }
         catch (ArgumentException)
         {
