@@ -38,38 +38,14 @@ public static class BoundedOptimumCheck
                 descent.Add(i);
             }
         }
-        var (g, h) = Derivatives(objective, x, value, free, step);
+        var (gAll, hAll) = ProjectedNewtonPolish.Derivatives(objective, x, value);
+        var g = free.Select(i => gAll[i]).ToArray();
+        var h = Matrix<double>.Build.Dense(free.Length, free.Length, (a, b) => hAll[free[a], free[b]]);
         var maxGradient = g.Length == 0 ? 0 : g.Max(Math.Abs);
         var minEigen = h.RowCount == 0 ? 0 : h.Evd().EigenValues.Min(e => e.Real);
         var scale = h.RowCount == 0 ? 1 : Math.Max(1, h.Diagonal().AbsoluteMaximum());
         return new OptimumCheckResult(maxGradient, minEigen >= -1e-4 * scale, bound.Length > 0, descent,
             maxGradient <= gradientTolerance && minEigen >= -1e-4 * scale && descent.Count == 0);
-    }
-
-    private static (double[] G, Matrix<double> H) Derivatives(Func<double[], double> f, double[] x, double f0, int[] free, double[] step)
-    {
-        var m = free.Length;
-        var g = new double[m];
-        var h = Matrix<double>.Build.Dense(m, m);
-        var fp = new double[m];
-        for (var a = 0; a < m; a++)
-        {
-            var i = free[a];
-            fp[a] = f(Shift(x, i, step[i]));
-            var fm = f(Shift(x, i, -step[i]));
-            g[a] = (fp[a] - fm) / (2 * step[i]);
-            h[a, a] = (fp[a] - (2 * f0) + fm) / (step[i] * step[i]);
-        }
-        for (var a = 0; a < m; a++)
-        {
-            for (var b = a + 1; b < m; b++)
-            {
-                int i = free[a], j = free[b];
-                var fij = f(Shift(Shift(x, i, step[i]), j, step[j]));
-                h[a, b] = h[b, a] = (fij - fp[a] - fp[b] + f0) / (step[i] * step[j]);
-            }
-        }
-        return (g, h);
     }
 
     private static double[] Shift(double[] x, int i, double h)
