@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>nmt fit DATA --formula F [--model ols|lmm|logit|glm] [--family binomial|poisson|gaussian] [--link L] [--cluster COL]
-/// [--robust hc1|hc3] [--ml] [--confidence C]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
+/// [--robust hc0|hc1|hc3] [--ml] [--compare F2] [--confidence C]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
 /// </summary>
 internal static class FitCommand
 {
@@ -19,14 +19,15 @@ internal static class FitCommand
         family.AcceptOnlyFromAmong("binomial", "poisson", "gaussian");
         var link = new Option<string?>("--link") { Description = "GLM: logit, probit, log or identity (default: the family's canonical link)." };
         var cluster = new Option<string?>("--cluster") { Description = "OLS: cluster-robust (CR1) standard errors by this column, t with G-1 df." };
-        var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc1 or hc3." };
-        robust.AcceptOnlyFromAmong("hc1", "hc3");
+        var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc0, hc1 or hc3." };
+        robust.AcceptOnlyFromAmong("hc0", "hc1", "hc3");
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
+        var compare = new Option<string?>("--compare") { Description = "ols/lmm: a second formula; both models are compared by a likelihood-ratio test (mixed models refitted by ML, as lme4's anova)." };
         var confidence = new Option<double>("--confidence", "--level") { Description = "Confidence level of the intervals (--level is the old name).", DefaultValueFactory = _ => 0.95 };
         var format = CliContext.FormatOption();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model, logistic or generalized linear model) from a formula.");
         command.Arguments.Add(CommonOptions.DataArgument());
-        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, confidence, format })
+        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, format })
         {
             command.Options.Add(option);
         }
@@ -42,24 +43,25 @@ internal static class FitCommand
                 Robust = parse.GetValue(robust),
                 MaximumLikelihood = parse.GetValue(ml),
                 Confidence = parse.GetValue(confidence),
+                Compare = parse.GetValue(compare),
             };
             var loaded = DataInput.LoadModelData(parse, context.Error);
-            var fit = ModelFitter.Fit(loaded.Table, request);
-            Write(context, parse.GetValue(format), fit, loaded.Account(fit.Exclusions));
+            var analysis = FitAnalysis.Run(loaded.Table, request);
+            Write(context, parse.GetValue(format), analysis, loaded.Account(analysis.Fit.Exclusions));
             return 0;
         }));
         return command;
     }
 
-    private static void Write(CliContext context, OutputFormat format, IModelFit fit, RowAccounting rows)
+    private static void Write(CliContext context, OutputFormat format, FitAnalysis analysis, RowAccounting rows)
     {
         if (format == OutputFormat.Json)
         {
-            context.WriteJson(rows.AddTo(fit.ToJson()));
+            context.WriteJson(rows.AddTo(analysis.ToJson()));
         }
         else
         {
-            context.WriteTables(format, fit.Tables());
+            context.WriteTables(format, analysis.Tables());
             context.ReportRows(format, rows);
         }
     }

@@ -9,7 +9,7 @@ using Nmt.Analytics.Results;
 namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>nmt meta DATA [--measure SMD|MD|RR|OR|GEN] [--method REML|DL|FE|PM] [--hk] [--pi riley] [--subgroup COL]
+/// <c>nmt meta DATA [--measure SMD|MD|RR|OR|RD|GEN] [--method REML|DL|FE|PM] [--hk] [--pi riley] [--subgroup COL]
 /// [--moderator COL] [--leave-one-out] [--forest FILE.png|svg] [--format table|json|csv]</c>: meta-analysis of a study table.
 /// </summary>
 internal static class MetaCommand
@@ -22,7 +22,7 @@ internal static class MetaCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var demo = new Option<bool>("--demo") { Description = "Use the bundled SYNTHETIC demo study table (13 invented NMT trials; illustrative only)." };
-        var measure = new Option<string?>("--measure") { HelpName = "SMD|MD|RR|OR|GEN", Description = "SMD, MD, RR, OR or GEN (default: inferred from the columns; SMD for means, RR for counts)." };
+        var measure = new Option<string?>("--measure") { HelpName = "SMD|MD|RR|OR|RD|GEN", Description = "SMD, MD, RR, OR, RD or GEN (default: inferred from the columns; SMD for means, RR for counts)." };
         var method = new Option<string>("--method") { HelpName = "REML|DL|FE|PM", Description = "tau^2 estimator: REML (default), DL, FE or PM.", DefaultValueFactory = _ => "REML" };
         var hk = new Option<bool>("--hk") { Description = "Hartung-Knapp-Sidik-Jonkman adjustment: t(k-1) tests, CIs and prediction interval." };
         var pi = new Option<string?>("--pi") { HelpName = "riley", Description = "Prediction interval: 'riley' for t(k-2) (Riley et al. 2011); default is metafor's normal-theory interval." };

@@ -129,6 +129,8 @@ internal static class DesignMatrixBuilder
                 return [new DesignColumn(variable.Name, Gather(variable.Numbers, rows))];
             case VariableKind.CodeSet:
                 return CodeSetColumns(variable, rows);
+            case VariableKind.Columns:
+                return variable.ColumnValues.Select((c, k) => new DesignColumn(variable.Name + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Gather(c, rows))).ToList();
             default:
                 var levels = variable.LevelsOver(rows);
                 if (!allLevels && levels.Count < 2)

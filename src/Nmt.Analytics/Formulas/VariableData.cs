@@ -32,6 +32,9 @@ internal sealed class VariableData
     /// <summary>Numeric values (for <see cref="VariableKind.Numeric"/>).</summary>
     public double[] Numbers { get; private init; } = [];
 
+    /// <summary>The numeric columns (for <see cref="VariableKind.Columns"/>), each over every row.</summary>
+    public double[][] ColumnValues { get; private init; } = [];
+
     /// <summary>Factor labels (for <see cref="VariableKind.Factor"/>).</summary>
     public string?[] Labels { get; private init; } = [];
 
@@ -49,6 +52,9 @@ internal sealed class VariableData
 
     public static VariableData Numeric(string name, double[] values, string?[]? reasons) =>
         new(name, VariableKind.Numeric, reasons) { Numbers = values };
+
+    public static VariableData Columns(string name, double[][] columns, string?[]? reasons) =>
+        new(name, VariableKind.Columns, reasons) { ColumnValues = columns };
 
     public static VariableData Factor(string name, string?[] labels, string?[]? reasons, bool numericLevels) =>
         new(name, VariableKind.Factor, reasons) { Labels = labels, NumericLevels = numericLevels };

@@ -5,7 +5,7 @@ namespace Nmt.Analytics.Formulas;
 /// <summary>
 /// Evaluates a formula variable on a table: a column (numeric → numeric, text → factor, code set → indicators),
 /// a derived outcome (<c>pain_change</c>), a technique indicator (<c>tech_muscle_energy</c>),
-/// <c>factor(x)</c>, <c>C(x, ref = "level")</c>, <c>relevel(x, ref = "level")</c>, or numeric arithmetic
+/// <c>factor(x)</c>, <c>C(x, ref = "level")</c>, <c>relevel(x, ref = "level")</c>, <c>poly(x, d[, raw = TRUE])</c>, or numeric arithmetic
 /// (<c>I()</c>, <c>log</c>, <c>log2</c>, <c>log10</c>, <c>log1p</c>, <c>exp</c>, <c>sqrt</c>, <c>abs</c>, <c>+ - * / ^</c>).
 /// </summary>
 internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions options, string formula)
@@ -23,6 +23,7 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
             NameNode name => Column(name),
             CallNode { Function: "factor" or "as.factor" } call => AsFactor(variable.Name, SingleArgument(call)),
             CallNode { Function: "C" or "relevel" } call => Releveled(variable.Name, call),
+            CallNode { Function: "poly" } call => Polynomial(variable.Name, call),
             _ => Arithmetic(variable.Name, node),
         };
     }
@@ -81,6 +82,22 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
         return factor.WithReference(name, prefix, level.Value);
     }
 
+    /// <summary><c>poly(x, degree)</c> or <c>poly(x, degree, raw = TRUE)</c> (see <see cref="PolynomialBasis"/>).</summary>
+    private VariableData Polynomial(string name, CallNode call)
+    {
+        var args = call.Arguments;
+        var degreeArgument = args.Count >= 2 && args[1].Name is null or "degree" ? args[1].Value : null;
+        var rawArgument = args.Count == 3 && args[2].Name == "raw" ? args[2].Value : null;
+        if (args.Count is < 2 or > 3 || args[0].Name is not null || degreeArgument is not NumberNode { Value: >= 1 and <= 20 } degree
+            || degree.Value != Math.Floor(degree.Value) || (args.Count == 3 && rawArgument is not NameNode { Name: "TRUE" or "FALSE" or "T" or "F" }))
+        {
+            throw Error(call, "write poly(x, degree) or poly(x, degree, raw = TRUE), with a whole-number degree from 1 to 20");
+        }
+        var raw = rawArgument is NameNode { Name: "TRUE" or "T" };
+        var arithmetic = Arithmetic(name, args[0].Value);
+        return VariableData.Columns(name, PolynomialBasis.Columns(arithmetic.Numbers, (int)degree.Value, raw), arithmetic.MissingReasons);
+    }
+
     private VariableData Arithmetic(string name, FormulaNode node)
     {
         var sources = new List<NumericColumn>();
@@ -119,7 +136,7 @@ internal sealed class VariableEvaluator(ColumnTable table, ModelFrameOptions opt
             case CallNode call when NumericFunctions.Contains(call.Function):
                 return Apply(call.Function, Compute(SingleArgument(call), sources, variable));
             case CallNode call:
-                throw Error(call, $"unknown function '{call.Function}'. Available: {string.Join(", ", NumericFunctions.Order(StringComparer.Ordinal))}, factor, C, relevel");
+                throw Error(call, $"unknown function '{call.Function}'. Available: {string.Join(", ", NumericFunctions.Order(StringComparer.Ordinal))}, factor, C, relevel, poly");
             default:
                 throw Error(node, $"'{node}' cannot be used inside {variable}");
         }

@@ -17,4 +17,7 @@ public enum CovarianceType
     /// (Cameron &amp; Miller 2015; <c>sandwich::vcovCL(type = "HC1")</c>).
     /// </summary>
     CR1,
+
+    /// <summary>White's original heteroskedasticity-consistent estimator without a small-sample factor (White 1980; <c>sandwich::vcovHC(type = "HC0")</c>).</summary>
+    HC0,
 }

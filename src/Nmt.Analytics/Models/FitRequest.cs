@@ -18,7 +18,7 @@ public sealed record FitRequest
     /// <summary>Cluster column for CR1 standard errors (OLS), or null.</summary>
     public string? Cluster { get; init; }
 
-    /// <summary><c>hc1</c> or <c>hc3</c> (OLS), or null for classical standard errors.</summary>
+    /// <summary><c>hc0</c>, <c>hc1</c> or <c>hc3</c> (OLS), or null for classical standard errors.</summary>
     public string? Robust { get; init; }
 
     /// <summary>LMM: maximum likelihood instead of REML.</summary>
@@ -26,4 +26,7 @@ public sealed record FitRequest
 
     /// <summary>Confidence level of the intervals.</summary>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>A second formula to compare with by a likelihood-ratio test (ols, lmm; lme4's <c>anova(m1, m2)</c>), or null.</summary>
+    public string? Compare { get; init; }
 }

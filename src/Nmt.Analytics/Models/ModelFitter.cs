@@ -51,6 +51,10 @@ public static class ModelFitter
         {
             throw new NmtInputException("--family and --link apply to --model glm only.");
         }
+        if (request.Compare is not null && request.Model is not ("ols" or "lmm"))
+        {
+            throw new NmtInputException("--compare applies to --model ols and lmm.");
+        }
         if (request.Model == "logit" && request.Family is not (null or "binomial"))
         {
             throw new NmtInputException($"--model logit is the binomial family; use --model glm --family {request.Family}.");
@@ -93,11 +97,12 @@ public static class ModelFitter
 
     private static CovarianceType Covariance(FitRequest request) => (request.Cluster, request.Robust) switch
     {
-        (not null, "hc3") => throw new NmtInputException("--cluster gives CR1 cluster-robust standard errors; it cannot be combined with --robust hc3."),
+        (not null, "hc3" or "hc0") => throw new NmtInputException("--cluster gives CR1 cluster-robust standard errors; it cannot be combined with --robust hc0 or hc3."),
         (not null, _) => CovarianceType.CR1,
+        (null, "hc0") => CovarianceType.HC0,
         (null, "hc1") => CovarianceType.HC1,
         (null, "hc3") => CovarianceType.HC3,
         (null, null) => CovarianceType.Classical,
-        _ => throw new NmtInputException($"unknown --robust '{request.Robust}'; use hc1 or hc3."),
+        _ => throw new NmtInputException($"unknown --robust '{request.Robust}'; use hc0, hc1 or hc3."),
     };
 }

@@ -6,7 +6,7 @@ using Nmt.Analytics.Statistics;
 namespace Nmt.Analytics.Models;
 
 /// <summary>
-/// Ordinary least squares by QR decomposition (as R's <c>lm</c>), with classical, HC1, HC3 or cluster-robust CR1
+/// Ordinary least squares by QR decomposition (as R's <c>lm</c>), with classical, HC0, HC1, HC3 or cluster-robust CR1
 /// standard errors. Aliased columns are detected first (R's pivoting rule) and reported with NaN estimates.
 /// </summary>
 public static class OlsModel
@@ -95,6 +95,8 @@ public static class OlsModel
         var p = x.ColumnCount;
         switch (options.Covariance)
         {
+            case CovarianceType.HC0:
+                return (Sandwich(bread, x, i => e[i] * e[i]), n - p, null);
             case CovarianceType.HC1:
                 return (Sandwich(bread, x, i => e[i] * e[i]) * ((double)n / (n - p)), n - p, null);
             case CovarianceType.HC3:
@@ -165,6 +167,7 @@ public static class OlsModel
         }
         notes.Add(options.Covariance switch
         {
+            CovarianceType.HC0 => "Standard errors: heteroskedasticity-robust HC0 (White 1980, no small-sample factor), t tests with n - p df.",
             CovarianceType.HC1 => "Standard errors: heteroskedasticity-robust HC1 (White 1980), t tests with n - p df.",
             CovarianceType.HC3 => "Standard errors: heteroskedasticity-robust HC3 (MacKinnon & White 1985), t tests with n - p df.",
             CovarianceType.CR1 => $"Standard errors: cluster-robust CR1 by {options.ClusterName ?? "cluster"} ({clusters} clusters), t tests with {clusters - 1} df (Cameron & Miller 2015).",

@@ -82,7 +82,7 @@ public class BadInputTests
     [Fact]
     public void Unknown_measure_and_method_say_what_is_allowed()
     {
-        Assert.Contains("SMD, MD, RR, OR or GEN", Assert.Throws<NmtInputException>(() => EffectMeasures.Parse("HR")).Message, StringComparison.Ordinal);
+        Assert.Contains("SMD, MD, RR, OR, RD or GEN", Assert.Throws<NmtInputException>(() => EffectMeasures.Parse("HR")).Message, StringComparison.Ordinal);
         Assert.Contains("REML, DL, FE or PM", Assert.Throws<NmtInputException>(() => MetaAnalysisOptions.ParseMethod("SJ")).Message, StringComparison.Ordinal);
     }
 

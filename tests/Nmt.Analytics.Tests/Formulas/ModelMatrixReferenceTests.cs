@@ -11,9 +11,12 @@ public class ModelMatrixReferenceTests
 
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public void Model_matrix_matches_R(string name)
+    public void Model_matrix_matches_R(string name) => AssertMatchesR(Cases, name);
+
+    /// <summary>Column names, row count, values (to 1e-12) and exclusions of case <paramref name="name"/> equal R's.</summary>
+    internal static void AssertMatchesR(ReferenceCases cases, string name)
     {
-        var expected = Cases.Named(name);
+        var expected = cases.Named(name);
         var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
 
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);

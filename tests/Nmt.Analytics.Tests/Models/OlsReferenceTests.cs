@@ -6,7 +6,7 @@ using static Nmt.Analytics.Tests.Models.ReferenceAssert;
 
 namespace Nmt.Analytics.Tests.Models;
 
-/// <summary>OLS against R's lm/summary.lm, sandwich::vcovHC (HC1, HC3) and CR1 (checked against sandwich::vcovCL) on named data sets.</summary>
+/// <summary>OLS against R's lm/summary.lm, sandwich::vcovHC (HC0, HC1, HC3) and CR1 (checked against sandwich::vcovCL) on named data sets.</summary>
 public class OlsReferenceTests
 {
     private const double Tolerance = 1e-8;
@@ -18,7 +18,7 @@ public class OlsReferenceTests
         var data = new TheoryData<string, string>();
         foreach (var c in Cases.All)
         {
-            foreach (var type in new[] { "classical", "hc1", "hc3", "cr1" })
+            foreach (var type in new[] { "classical", "hc0", "hc1", "hc3", "cr1" })
             {
                 // Saturated cells: the CR1 variance of some coefficients is zero analytically; both sides give rounding noise.
                 if (c.GetProperty("name").GetString() == "mtcars_aliased_cells" && type == "cr1")
@@ -104,6 +104,7 @@ public class OlsReferenceTests
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table, new ModelFrameOptions { RequiredColumns = [cluster] });
         var type = covariance switch
         {
+            "hc0" => CovarianceType.HC0,
             "hc1" => CovarianceType.HC1,
             "hc3" => CovarianceType.HC3,
             "cr1" => CovarianceType.CR1,

@@ -17,4 +17,7 @@ public enum EffectMeasure
 
     /// <summary><c>GEN</c>: generic, precomputed effect sizes <c>yi</c> with sampling variances <c>vi</c>.</summary>
     Generic,
+
+    /// <summary><c>RD</c>: risk difference ai/n1 − ci/n2 from the 2×2 counts <c>ai, bi, ci, di</c>.</summary>
+    RiskDifference,
 }

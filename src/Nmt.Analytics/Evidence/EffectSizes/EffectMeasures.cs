@@ -6,19 +6,20 @@ public static class EffectMeasures
     /// <summary>Columns of the two-group continuous measures (MD, SMD).</summary>
     public static readonly IReadOnlyList<string> MeanColumns = ["m1", "sd1", "n1", "m2", "sd2", "n2"];
 
-    /// <summary>Columns of the 2×2 count measures (RR, OR): events and non-events in group 1 (ai, bi) and group 2 (ci, di).</summary>
+    /// <summary>Columns of the 2×2 count measures (RR, OR, RD): events and non-events in group 1 (ai, bi) and group 2 (ci, di).</summary>
     public static readonly IReadOnlyList<string> CountColumns = ["ai", "bi", "ci", "di"];
 
     /// <summary>Columns of the generic measure.</summary>
     public static readonly IReadOnlyList<string> GenericColumns = ["yi", "vi"];
 
-    /// <summary>The metafor code: MD, SMD, RR, OR or GEN.</summary>
+    /// <summary>The metafor code: MD, SMD, RR, OR, RD or GEN.</summary>
     public static string Code(this EffectMeasure measure) => measure switch
     {
         EffectMeasure.MeanDifference => "MD",
         EffectMeasure.StandardizedMeanDifference => "SMD",
         EffectMeasure.RiskRatio => "RR",
         EffectMeasure.OddsRatio => "OR",
+        EffectMeasure.RiskDifference => "RD",
         _ => "GEN",
     };
 
@@ -34,7 +35,7 @@ public static class EffectMeasures
     public static IReadOnlyList<string> RequiredColumns(this EffectMeasure measure) => measure switch
     {
         EffectMeasure.MeanDifference or EffectMeasure.StandardizedMeanDifference => MeanColumns,
-        EffectMeasure.RiskRatio or EffectMeasure.OddsRatio => CountColumns,
+        EffectMeasure.RiskRatio or EffectMeasure.OddsRatio or EffectMeasure.RiskDifference => CountColumns,
         _ => GenericColumns,
     };
 
@@ -45,10 +46,11 @@ public static class EffectMeasures
         EffectMeasure.StandardizedMeanDifference => "standardized mean difference (Hedges' g)",
         EffectMeasure.RiskRatio => "risk ratio",
         EffectMeasure.OddsRatio => "odds ratio",
+        EffectMeasure.RiskDifference => "risk difference",
         _ => "effect size",
     };
 
-    /// <summary>Parses MD, SMD, RR, OR or GEN (case-insensitive).</summary>
+    /// <summary>Parses MD, SMD, RR, OR, RD or GEN (case-insensitive).</summary>
     /// <exception cref="NmtInputException">Unknown code.</exception>
     public static EffectMeasure Parse(string code)
     {
@@ -59,8 +61,9 @@ public static class EffectMeasures
             "SMD" => EffectMeasure.StandardizedMeanDifference,
             "RR" => EffectMeasure.RiskRatio,
             "OR" => EffectMeasure.OddsRatio,
+            "RD" => EffectMeasure.RiskDifference,
             "GEN" => EffectMeasure.Generic,
-            _ => throw new NmtInputException($"unknown measure '{code}'. Use SMD, MD, RR, OR or GEN."),
+            _ => throw new NmtInputException($"unknown measure '{code}'. Use SMD, MD, RR, OR, RD or GEN."),
         };
     }
 

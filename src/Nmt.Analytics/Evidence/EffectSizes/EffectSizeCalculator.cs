@@ -102,6 +102,10 @@ public static class EffectSizeCalculator
                     ? LogRiskRatio.Compute(v[0], v[1], v[2], v[3])
                     : LogOddsRatio.Compute(v[0], v[1], v[2], v[3]);
                 return (ly, lv, v.Sum());
+            case EffectMeasure.RiskDifference:
+                CheckCounts(v, line, label, notes);
+                var (dy, dv) = RiskDifference.Compute(v[0], v[1], v[2], v[3]);
+                return (dy, CheckVariance(dv, line, "ai"), v.Sum());
             default:
                 return (v[0], CheckVariance(v[1], line, "vi"), double.NaN);
         }

@@ -12,12 +12,8 @@ internal static class DenseKernels
         var logDet = 0.0;
         for (var j = 0; j < m; j++)
         {
-            var d = a[o + (j * m) + j];
-            for (var k = 0; k < j; k++)
-            {
-                var v = a[o + (j * m) + k];
-                d -= v * v;
-            }
+            var rowJ = new ReadOnlySpan<double>(a, o + (j * m), j);
+            var d = a[o + (j * m) + j] - Dot(rowJ, rowJ);
             if (!(d > 0))
             {
                 return double.NaN;
@@ -27,11 +23,7 @@ internal static class DenseKernels
             logDet += 2 * Math.Log(d);
             for (var i = j + 1; i < m; i++)
             {
-                var s = a[o + (i * m) + j];
-                for (var k = 0; k < j; k++)
-                {
-                    s -= a[o + (i * m) + k] * a[o + (j * m) + k];
-                }
+                var s = a[o + (i * m) + j] - Dot(new ReadOnlySpan<double>(a, o + (i * m), j), rowJ);
                 a[o + (i * m) + j] = s / d;
             }
             for (var k = j + 1; k < m; k++)
@@ -40,6 +32,24 @@ internal static class DenseKernels
             }
         }
         return logDet;
+    }
+
+    /// <summary>xᵀy with SIMD lanes (System.Numerics.Vector); the dense Schur-complement Cholesky is dominated by these row products.</summary>
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var acc = System.Numerics.Vector<double>.Zero;
+        var k = 0;
+        for (; k <= x.Length - width; k += width)
+        {
+            acc += new System.Numerics.Vector<double>(x[k..]) * new System.Numerics.Vector<double>(y[k..]);
+        }
+        var sum = System.Numerics.Vector.Sum(acc);
+        for (; k < x.Length; k++)
+        {
+            sum += x[k] * y[k];
+        }
+        return sum;
     }
 
     /// <summary>Solves L X = B in place (B is m×cols at <paramref name="b"/>[<paramref name="bo"/>], row-major).</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Models.Optimization;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Models.Lmm;
@@ -25,11 +24,7 @@ public static class LinearMixedModel
         var pls = new PenalizedLeastSquares(new CrossProducts(frame, layout, options.MaxSecondaryRandomEffects), layout);
         int n = frame.Count, p = frame.X.ColumnCount;
         double Deviance(double[] th) => pls.Evaluate(th).Deviance(n, p, options.Reml);
-        // A coarse bounded simplex search, then Newton polishing (see ProjectedNewtonPolish), then exact boundary values.
-        var coarse = BoundedNelderMead.Minimize(Deviance, layout.Start(), layout.LowerBounds, null, options.Optimizer);
-        var polished = ProjectedNewtonPolish.Polish(Deviance, coarse.Minimizer, layout.LowerBounds);
-        var opt = polished with { Evaluations = coarse.Evaluations + polished.Evaluations, Converged = coarse.Converged && polished.Converged };
-        var theta = SnapToBounds(opt.Minimizer, opt.Value, layout, options.SingularTolerance, Deviance);
+        var (theta, summary, converged) = ThetaOptimizer.Minimize(Deviance, StartingValues.Candidates(frame, layout), layout.LowerBounds, options);
         var final = pls.Evaluate(theta, keep: true);
         var sigma = Math.Sqrt(final.PenalizedRss / (n - (options.Reml ? p : 0)));
         var df = options.Satterthwaite
@@ -48,35 +43,12 @@ public static class LinearMixedModel
             Theta = theta,
             ThetaNames = layout.Names,
             NumberOfGroups = Groups(layout),
-            Converged = opt.Converged,
-            Evaluations = opt.Evaluations,
+            Converged = converged,
+            Evaluations = summary.Iterations,
+            Optimizer = summary,
             IsSingular = singularTerms.Count > 0,
-            Warnings = Warnings(singularTerms, opt.Converged),
+            Warnings = Warnings(singularTerms, converged, summary),
         };
-    }
-
-    /// <summary>
-    /// Moves near-zero diagonal elements of θ exactly onto their bound 0 when that does not increase the deviance,
-    /// as a bound-constrained optimiser such as lme4's BOBYQA ends on the boundary of a singular fit.
-    /// </summary>
-    private static double[] SnapToBounds(double[] theta, double value, ThetaLayout layout, double tolerance, Func<double[], double> deviance)
-    {
-        var best = (double[])theta.Clone();
-        for (var i = 0; i < best.Length; i++)
-        {
-            if (layout.LowerBounds[i] == 0 && best[i] != 0 && best[i] < tolerance)
-            {
-                var trial = (double[])best.Clone();
-                trial[i] = 0;
-                var v = deviance(trial);
-                if (v <= value)
-                {
-                    best = trial;
-                    value = v;
-                }
-            }
-        }
-        return best;
     }
 
     private static void Validate(ModelFrame frame)
@@ -88,6 +60,19 @@ public static class LinearMixedModel
         if (!frame.Y.All(double.IsFinite) || !(frame.X.AsColumnMajorArray() ?? frame.X.ToColumnMajorArray()).All(double.IsFinite))
         {
             throw new NmtInputException("The model data contain missing or non-finite values; rows with missing values must be excluded before fitting.");
+        }
+        foreach (var block in frame.RandomBlocks)
+        {
+            var effects = block.Levels.Count * block.Terms.Count;
+            if (block.Levels.Count < 2)
+            {
+                throw new NmtInputException($"The grouping factor '{block.Group}' has only {block.Levels.Count} level; a random effect needs at least two levels to estimate a variance.");
+            }
+            if (effects >= frame.Count)
+            {
+                // lme4's check.nobs.vs.nRE / check.nlev.gtreq.5: with as many random effects as rows, the variances and σ² cannot be told apart.
+                throw new NmtInputException($"The model cannot be identified: the term ({string.Join(" + ", block.Terms)} | {block.Group}) has {effects} random effects ({block.Levels.Count} levels × {block.Terms.Count} terms) but there are only {frame.Count} usable rows; the random-effect variances cannot be separated from the residual variance. Use fewer random terms or a grouping factor with fewer levels.");
+            }
         }
         if (frame.Count <= frame.X.ColumnCount)
         {
@@ -187,17 +172,18 @@ public static class LinearMixedModel
         return found;
     }
 
-    private static List<string> Warnings(List<string> singularTerms, bool converged)
+    /// <summary>One plain warning: non-convergence says why (and no singular-fit advice follows a non-optimum); a singular fit only when converged.</summary>
+    private static List<string> Warnings(List<string> singularTerms, bool converged, OptimizerSummary summary)
     {
         var warnings = new List<string>();
-        if (singularTerms.Count > 0)
+        if (!converged)
+        {
+            warnings.Add(summary.Message);
+        }
+        else if (summary.AtBoundary && singularTerms.Count > 0)
         {
             warnings.Add("Singular fit: the model estimated " + string.Join("; ", singularTerms) +
                 " — the data cannot distinguish this random effect; simplify the model (e.g. drop that random term or its correlation).");
-        }
-        if (!converged)
-        {
-            warnings.Add("The optimiser did not converge within its evaluation limit; the estimates may be inaccurate.");
         }
         return warnings;
     }

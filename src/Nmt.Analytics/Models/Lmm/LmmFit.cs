@@ -86,6 +86,9 @@ public sealed partial class LmmFit
     /// <summary>Objective evaluations used by the optimiser.</summary>
     public int Evaluations { get; internal init; }
 
+    /// <summary>How the optimum was found and checked: evaluations, final gradient, boundary, restarts.</summary>
+    public OptimizerSummary Optimizer { get; internal init; } = new(0, double.NaN, false, 0, "");
+
     /// <summary>lme4's <c>isSingular</c>: a diagonal element of θ̂ is (nearly) zero — a variance of zero or a correlation of ±1.</summary>
     public bool IsSingular { get; internal init; }
 
@@ -177,6 +180,7 @@ public sealed partial class LmmFit
             ["bic"] = Bic,
             ["reml"] = Reml,
             ["converged"] = Converged,
+            ["optimizer"] = Optimizer.ToJson(),
             ["excluded_rows"] = excluded,
         };
     }

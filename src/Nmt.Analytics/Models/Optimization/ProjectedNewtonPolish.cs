@@ -64,7 +64,7 @@ public static class ProjectedNewtonPolish
     }
 
     /// <summary>Central-difference gradient and Hessian diagonal; off-diagonals from one extra point each.</summary>
-    private static (double[] G, double[,] H) Derivatives(Func<double[], double> eval, double[] x, double f)
+    internal static (double[] G, double[,] H) Derivatives(Func<double[], double> eval, double[] x, double f)
     {
         var k = x.Length;
         var step = x.Select(v => 1e-4 * Math.Max(Math.Abs(v), 0.1)).ToArray();

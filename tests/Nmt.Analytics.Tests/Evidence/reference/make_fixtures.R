@@ -73,6 +73,9 @@ add_cases("normand1999", "normand1999.csv", "SMD", escalc("SMD", m1i = m1i, sd1i
 add_cases("molloy2014", "molloy2014.csv", "GEN", mol)
 add_cases("nielweise2007", "nielweise2007.csv", "OR", escalc("OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel))
 add_cases("nielweise2007", "nielweise2007.csv", "RR", escalc("RR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel))
+# Risk difference at escalc's defaults (add = 1/2, to = "only0"): nielweise2007 has zero cells.
+add_cases("bcg", "bcg.csv", "RD", escalc("RD", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = bcg))
+add_cases("nielweise2007", "nielweise2007.csv", "RD", escalc("RD", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel))
 
 # ---- meta-regression (one moderator) --------------------------------------------------------
 bcg_rr <- escalc("RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = bcg)

@@ -58,7 +58,9 @@ public sealed class LmmFitOutputTests
     {
         var json = Sleep.Value.ToJson();
         Assert.Equal(["model", "formula", "n_obs", "n_groups", "fixed_effects", "random_effects", "correlations", "residual_variance",
-            "log_likelihood", "aic", "bic", "reml", "converged", "excluded_rows"], json.Select(kv => kv.Key));
+            "log_likelihood", "aic", "bic", "reml", "converged", "optimizer", "excluded_rows"], json.Select(kv => kv.Key));
+        Assert.Equal(["iterations", "max_abs_gradient", "at_boundary", "restarts"], json["optimizer"]!.AsObject().Select(kv => kv.Key));
+        Assert.False((bool)json["optimizer"]!["at_boundary"]!);
         Assert.Equal("lmm", (string?)json["model"]);
         Assert.Equal(18, (int?)json["n_groups"]!["Subject"]);
         Assert.Equal(2, json["fixed_effects"]!.AsArray().Count);

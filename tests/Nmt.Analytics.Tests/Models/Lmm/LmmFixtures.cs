@@ -14,6 +14,7 @@ internal static class LmmFixtures
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Models", "Lmm", "reference");
     private static readonly Lazy<JsonDocument> ExpectedDocument = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json"))));
+    private static readonly Lazy<JsonDocument> GrowthDocument = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "growth", "growth_expected.json"))));
     private static readonly Lazy<JsonDocument> DefaultDocument = new(() => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected_default.json"))));
 
     /// <summary>lme4/lmerTest values at the optimum (tight optimiser tolerances).</summary>
@@ -22,6 +23,10 @@ internal static class LmmFixtures
     /// <summary>lme4/lmerTest values with lme4's default optimiser settings (converged only to ~1e-5).</summary>
     public static JsonElement ExpectedWithLme4Defaults(string fit) => DefaultDocument.Value.RootElement.GetProperty(fit);
 
+    /// <summary>lme4/lmerTest values of the growth-curve fits (reference/growth/make_growth_fixtures.R).</summary>
+    public static JsonElement ExpectedGrowth(string fit) => GrowthDocument.Value.RootElement.GetProperty(fit);
+
+    /// <summary>Reads <c>reference/DATASET.csv</c>; <paramref name="dataset"/> may name a sub-folder (<c>growth/oxboys</c>).</summary>
     public static List<Row> Read(string dataset)
     {
         using var csv = CsvReader.FromFile(Path.Combine(Folder, dataset + ".csv"));

@@ -1,4 +1,4 @@
-# Reference values for the Models tests: lm (classical, HC1, HC3, CR1) and glm(binomial) on named data sets.
+# Reference values for the Models tests: lm (classical, HC0, HC1, HC3, CR1) and glm(binomial) on named data sets.
 # Run from this folder: Rscript make_model_reference.R   (R 4.2, sandwich, jsonlite)
 # CR1 is computed explicitly (Cameron & Miller 2015: G/(G-1) * (n-1)/(n-p)) and checked against
 # sandwich::vcovCL(type = "HC1"); its t tests use G - 1 df (Stata's convention).
@@ -59,6 +59,7 @@ lm_out <- lapply(lm_cases, function(k) {
   list(name = k$name, data = k$data, formula = k$formula, cluster = k$cluster,
        terms = names(coef(fit)), estimate = unname(coef(fit)),
        classical = inference(fit, vcov(fit)[ok, ok, drop = FALSE], fit$df.residual),
+       hc0 = inference(fit, reduced(vcovHC(fit, type = "HC0"), ok), fit$df.residual),
        hc1 = inference(fit, reduced(vcovHC(fit, type = "HC1"), ok), fit$df.residual),
        hc3 = inference(fit, reduced(vcovHC(fit, type = "HC3"), ok), fit$df.residual),
        cr1 = inference(fit, cl$V, cl$G - 1), clusters = cl$G,
