@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Nmt.Analytics.Cli.Commands;
+using Nmt.Analytics.Models;
 using Nmt.Analytics.Tests.Formulas;
 
 namespace Nmt.Analytics.Tests.Inference;
@@ -40,7 +40,7 @@ public class ModelComparisonTests
     public void Ols_compare_is_the_likelihood_ratio_test_of_lmtest_ordered_by_n_par()
     {
         var table = ReferenceCsv.Load("Models", "mtcars.csv");
-        var json = FitCommand.Fit(table, new FitRequest("mpg ~ wt + hp + factor(cyl)", Compare: "mpg ~ wt")).Json;
+        var json = FitAnalysis.Run(table, new FitRequest { Formula = "mpg ~ wt + hp + factor(cyl)", Compare = "mpg ~ wt" }).ToJson();
         var rows = json["comparison"]!.AsArray();
         Assert.Equal("mpg ~ wt", (string?)rows[0]!["formula"]);
         AssertRows(rows, Expected("Inference/reference/comparison_expected.json", "mtcars_ols"), "log_lik");
@@ -50,8 +50,12 @@ public class ModelComparisonTests
     public void Lmm_compare_refits_by_ML_as_lme4_anova()
     {
         var table = ReferenceCsv.Load("Models/Lmm", "growth/oxboys.csv");
-        var json = FitCommand.Fit(table, new FitRequest("height ~ age + (age | Subject)", Model: "lmm",
-            Compare: "height ~ age + I(age^2) + (age | Subject)")).Json;
+        var json = FitAnalysis.Run(table, new FitRequest
+        {
+            Formula = "height ~ age + (age | Subject)",
+            Model = "lmm",
+            Compare = "height ~ age + I(age^2) + (age | Subject)",
+        }).ToJson();
         Assert.True((bool)json["reml"]!);
         AssertRows(json["comparison"]!.AsArray(), Expected("Models/Lmm/reference/growth/growth_expected.json", "oxboys_compare"), "log_lik");
         Assert.True((bool)json["converged"]!);
@@ -62,6 +66,6 @@ public class ModelComparisonTests
     public void Compare_is_refused_for_logistic_models()
     {
         var table = ReferenceCsv.Load("Models", "mtcars.csv");
-        Assert.Throws<NmtInputException>(() => FitCommand.Fit(table, new FitRequest("am ~ wt", Model: "logit", Compare: "am ~ 1")));
+        Assert.Throws<NmtInputException>(() => FitAnalysis.Run(table, new FitRequest { Formula = "am ~ wt", Model = "logit", Compare = "am ~ 1" }));
     }
 }
