@@ -8,7 +8,7 @@ using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
-/// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level L]</c>.</summary>
+/// <summary><c>nmt fit DATA --formula F [--model ols|lmm|logit] [--cluster COL] [--robust hc1|hc3] [--ml] [--level session|episode]</c>.</summary>
 internal static class FitCommand
 {
     public static Command Create(CliContext context) => Create(context, parse => DataInput.LoadModelTable(parse, context.Error));
@@ -25,7 +25,7 @@ internal static class FitCommand
         var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc1 or hc3." };
         robust.AcceptOnlyFromAmong("hc1", "hc3");
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
-        var level = new Option<double>("--level") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var level = FitLevel.Create();
         var format = CliContext.FormatOption();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model or logistic) from a formula.");
         command.Arguments.Add(data);
@@ -35,10 +35,10 @@ internal static class FitCommand
         }
         command.SetAction(parseResult => context.Guard(() =>
         {
-            var table = load(parseResult);
+            var (table, dropped) = FitLevel.Rows(load(parseResult), parseResult.GetValue(level)!);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
-                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
-            Write(context, parseResult.GetValue(format), Fit(table, request));
+                parseResult.GetValue(robust), parseResult.GetValue(ml), FitLevel.Confidence(parseResult.GetValue(level)!));
+            Write(context, parseResult.GetValue(format), FitLevel.Annotate(Fit(table, request), parseResult.GetValue(level)!, dropped));
             return 0;
         }));
         return command;

@@ -54,16 +54,9 @@ public sealed record ClinicalResult(IReadOnlyList<ClinicalCounts> Cells, Clinica
         yield return "Episode change = last pain_post - first pain_pre; RCI = change / (sqrt(2) x SEM) (Jacobson & Truax 1991).";
         yield return "recovered = reliable improvement and last pain_post <= recovery_cutoff; responders = MCID rule (points AND percent).";
         yield return $"Counts of 1-{Options.MinClients - 1} clients, and counts that would reveal one by subtraction, are withheld (null).";
-        foreach (var group in Exclusions.GroupBy(e => Reason(e.Reason), StringComparer.Ordinal))
+        foreach (var group in Exclusions.GroupBy(e => ExclusionReasons.WithoutClient(e.Reason), StringComparer.Ordinal))
         {
             yield return $"Excluded {SmallCellSuppression.Format(group.Count(), Options.MinClients)}: {group.Key}.";
         }
-    }
-
-    // Reasons start with "client X: " — the identifier never reaches a shared output.
-    private static string Reason(string reason)
-    {
-        var colon = reason.IndexOf(": ", StringComparison.Ordinal);
-        return reason.StartsWith("client ", StringComparison.Ordinal) && colon > 0 ? reason[(colon + 2)..] : reason;
     }
 }
