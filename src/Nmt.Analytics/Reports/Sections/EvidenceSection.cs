@@ -29,7 +29,9 @@ internal static class EvidenceSection
         section.Paragraph("Studies pooled by technique with a random-effects model (REML, as R's metafor). " +
                           "Effects are standardised mean differences (Hedges' g) in pain: negative favours the technique.");
         section.Bullets(summary.Statements.Select(s => s.Sentence));
-        context.Table(section, "evidence_summary", summary.Table());
+        var table = summary.Table();
+        // The sentences are the bullets above; the page shows the figures only (the CSV keeps the summary column).
+        context.Table(section, "evidence_summary", table, table.Select([.. table.Columns.Where(c => c is not ("summary" or "measure" or "tau2"))]));
         var overall = MetaAnalysis.Fit(effects);
         context.Figure(section, "forest_plot", ForestPlot.Create(overall, "All studies", "Hedges' g"),
             "Forest plot: each study's effect with its 95 % CI (square size = weight); the diamond is the pooled estimate and the bar its prediction interval.");
