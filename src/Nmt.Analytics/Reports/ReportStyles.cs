@@ -53,6 +53,7 @@ internal static class ReportStyles
           body { max-width: none; padding: 0; font-size: 9.5pt; }
           nav { display: none; }
           section { break-before: page; border-top: none; margin-top: 0; }
+          section:first-of-type { break-before: auto; }
           h2, caption { break-after: avoid; }
           figure, .cards, .caveat, tr, li { break-inside: avoid; }
           figure svg, figure img { max-height: 120mm; width: auto; max-width: 100%; }
