@@ -37,7 +37,8 @@ public static class DataFlowDiagram
                 Arrow(plot, new Coordinates(0, sideY), new Coordinates(SideX - 2.7, sideY));
             }
         }
-        plot.Axes.SetLimits(-2.6, SideX + 2.9, -((steps.Count - 1) * Step) - 1.0, 0.9);
+        var right = steps.Any(s => s.Excluded.Count > 0) ? SideX + 2.9 : 2.6; // centred when nothing left the flow
+        plot.Axes.SetLimits(-2.6, right, -((steps.Count - 1) * Step) - 1.0, 0.9);
         plot.Axes.Frameless();
         plot.HideGrid();
         plot.Font.Set(ChartTheme.FontName);
