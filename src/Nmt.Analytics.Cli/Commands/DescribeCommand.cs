@@ -44,8 +44,13 @@ internal static class DescribeCommand
         {
             command.Options.Add(option);
         }
+        var clinical = ClinicalDescribe.AddOptions(command);
         command.SetAction(parseResult => context.Guard(() =>
         {
+            if (parseResult.GetValue(clinical))
+            {
+                return ClinicalDescribe.Run(context, parseResult, Load(parseResult.GetValue(data), parseResult.GetValue(demo)));
+            }
             var options = Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
             var groupings = ParseBy(parseResult.GetValue(by) ?? "all");
             var loaded = DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));

@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>nmt fit DATA --formula F [--model ols|lmm|logit|glm] [--family binomial|poisson|gaussian] [--link L] [--cluster COL]
-/// [--robust hc0|hc1|hc3] [--ml] [--compare F2] [--confidence C]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
+/// [--robust hc0|hc1|hc3] [--ml] [--compare F2] [--confidence C] [--level session|episode]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
 /// </summary>
 internal static class FitCommand
 {
@@ -23,11 +23,12 @@ internal static class FitCommand
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc3");
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
         var compare = new Option<string?>("--compare") { Description = "ols/lmm: a second formula; both models are compared by a likelihood-ratio test (mixed models refitted by ML, as lme4's anova)." };
-        var confidence = new Option<double>("--confidence", "--level") { Description = "Confidence level of the intervals (--level is the old name).", DefaultValueFactory = _ => 0.95 };
+        var confidence = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
+        var level = new Option<string>("--level") { Description = "session (default) or episode (one row per client: first_pain_pre, last_pain_post, episode_change, ...).", DefaultValueFactory = _ => "session" };
         var format = CliContext.FormatOption();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model, logistic or generalized linear model) from a formula.");
         command.Arguments.Add(CommonOptions.DataArgument());
-        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, format })
+        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, level, format })
         {
             command.Options.Add(option);
         }
@@ -44,10 +45,11 @@ internal static class FitCommand
                 MaximumLikelihood = parse.GetValue(ml),
                 Confidence = parse.GetValue(confidence),
                 Compare = parse.GetValue(compare),
+                Level = parse.GetValue(level)!,
             };
             var loaded = DataInput.LoadModelData(parse, context.Error);
             var analysis = FitAnalysis.Run(loaded.Table, request);
-            Write(context, parse.GetValue(format), analysis, loaded.Account(analysis.Fit.Exclusions));
+            Write(context, parse.GetValue(format), analysis, loaded.Account(analysis.Exclusions));
             return 0;
         }));
         return command;

@@ -29,4 +29,10 @@ public sealed record FitRequest
 
     /// <summary>A second formula to compare with by a likelihood-ratio test (ols, lmm; lme4's <c>anova(m1, m2)</c>), or null.</summary>
     public string? Compare { get; init; }
+
+    /// <summary>
+    /// The rows the model is fitted on: <c>session</c> (default, one row per session) or <c>episode</c> (one row per
+    /// client: first_pain_pre, last_pain_post, episode_change, …; the ANCOVA of Vickers &amp; Altman 2001).
+    /// </summary>
+    public string Level { get; init; } = "session";
 }

@@ -62,10 +62,35 @@ public static class ClinicalThresholds
         Unit = "percent",
     };
 
+    /// <summary>
+    /// Childs et al. 2005: standard error of measurement (SEM) of 1.02 NPRS points in low back pain, the denominator of the
+    /// Jacobson–Truax reliable change index (value from the paper as quoted in docs/clinical-significance.md; verify before citing).
+    /// </summary>
+    public static ClinicalThreshold ChildsSem { get; } = ChildsLowBackPain with { Name = "nprs_sem_lbp", Value = 1.02 };
+
+    /// <summary>
+    /// Jacobson &amp; Truax 1991: a change is reliable when |RCI| = |change| / (√2·SEM) ≥ 1.96, the two-sided 5 % point of N(0, 1).
+    /// </summary>
+    public static ClinicalThreshold JacobsonTruaxCritical { get; } = new(
+        "rci_critical", 1.96, "z", ImprovementDirection.Decrease,
+        "Jacobson NS, Truax P. Clinical significance: a statistical approach to defining meaningful change in psychotherapy research. " +
+        "J Consult Clin Psychol 1991;59(1):12-19",
+        "any (a property of the measurement error model, not of a population)", Nprs);
+
+    /// <summary>
+    /// Serlin et al. 1995: worst pain of 1–4 on the 0–10 scale is "mild" (interference with function rises sharply from 5);
+    /// used as the cut-off for "recovered" (final pain in the mild range).
+    /// </summary>
+    public static ClinicalThreshold SerlinMildPain { get; } = new(
+        "recovery_cutoff", 4, "points", ImprovementDirection.Decrease,
+        "Serlin RC, Mendoza TR, Nakamura Y, Edwards KR, Cleeland CS. When is cancer pain mild, moderate or severe? " +
+        "Grading pain severity by its interference with function. Pain 1995;61(2):277-284",
+        "patients with cancer pain in four countries; mild = worst pain 1-4", Nprs);
+
     /// <summary>Every threshold in the catalogue.</summary>
     public static IReadOnlyList<ClinicalThreshold> All { get; } =
     [
         FarrarPoints, FarrarPercent, SalaffiMinimalPoints, SalaffiMinimalPercent, SalaffiMuchBetterPoints, SalaffiMuchBetterPercent,
-        ChildsLowBackPain, ChildsLowBackPainMdc,
+        ChildsLowBackPain, ChildsLowBackPainMdc, ChildsSem, JacobsonTruaxCritical, SerlinMildPain,
     ];
 }

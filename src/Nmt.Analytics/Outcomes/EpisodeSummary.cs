@@ -53,16 +53,9 @@ public static class EpisodeSummary
             + " points AND >= " + episodes.Criteria.Percent.Value.ToString("R", CultureInfo.InvariantCulture) + " %; Wilson score CI.");
         table.AddNote("Threshold source: " + episodes.Criteria.Points.Describe());
         table.AddNote("Threshold source: " + episodes.Criteria.Percent.Describe());
-        foreach (var group in episodes.Exclusions.GroupBy(e => Category(e.Reason), StringComparer.Ordinal))
+        foreach (var group in episodes.Exclusions.GroupBy(e => ExclusionReasons.WithoutClient(e.Reason), StringComparer.Ordinal))
         {
             table.AddNote(string.Create(CultureInfo.InvariantCulture, $"Excluded {group.Count()}: {group.Key}."));
         }
-    }
-
-    // Exclusion reasons start with "client X: "; group notes by the part after it.
-    private static string Category(string reason)
-    {
-        var colon = reason.IndexOf(": ", StringComparison.Ordinal);
-        return reason.StartsWith("client ", StringComparison.Ordinal) && colon > 0 ? reason[(colon + 2)..] : reason;
     }
 }

@@ -10,7 +10,8 @@ namespace Nmt.Analytics.Outcomes;
 /// </summary>
 /// <remarks>
 /// Output columns: client_id, clinic_id, n_sessions, first_pain_pre, last_pain_post, episode_change,
-/// episode_pct_change, responder (NaN when undefined), episode_days (when <c>day</c> exists), then the baseline
+/// episode_pct_change, responder (NaN when undefined), episode_days (when <c>day</c> exists), main_technique (when
+/// <c>techniques</c> exists: the code used in most of the episode's sessions, ties to the first in ordinal order), then the baseline
 /// covariates of <see cref="SessionColumns.BaselineCovariates"/> present in the data, taken from the first session.
 /// A client whose first session lacks <c>pain_pre</c> or whose last session lacks <c>pain_post</c> is excluded
 /// (the episode is anchored on the true first and last sessions; substituting another session would change its meaning).
@@ -18,6 +19,9 @@ namespace Nmt.Analytics.Outcomes;
 /// </remarks>
 public static class EpisodeTable
 {
+    /// <summary>Column name of the episode's most frequent technique (the client's technique mix, in one code).</summary>
+    public const string MainTechnique = "main_technique";
+
     /// <summary>Builds the episode table with the default responder criteria (≥ 2 points and ≥ 30 %).</summary>
     public static EpisodeResult Build(ColumnTable sessions) => Build(sessions, ResponderCriteria.Default);
 
@@ -113,6 +117,7 @@ public static class EpisodeTable
         table.Add(new NumericColumn("episode_pct_change", pct));
         table.Add(new NumericColumn("responder", responder));
         AddEpisodeDays(sessions, episodes, table);
+        AddMainTechnique(sessions, episodes, table);
         foreach (var name in SessionColumns.BaselineCovariates)
         {
             if (sessions.TryGetColumn(name, out var column))
@@ -131,4 +136,19 @@ public static class EpisodeTable
         }
         table.Add(new NumericColumn("episode_days", episodes.Select(e => day[e[^1]] - day[e[0]]).ToArray()));
     }
+
+    private static void AddMainTechnique(ColumnTable sessions, List<int[]> episodes, ColumnTable table)
+    {
+        if (!sessions.TryGetColumn(SessionColumns.Techniques, out var t) || t is not CodeSetColumn techniques)
+        {
+            return;
+        }
+        table.Add(new TextColumn(MainTechnique, episodes.Select(e => MostFrequent(techniques, e)).ToArray()));
+    }
+
+    private static string? MostFrequent(CodeSetColumn techniques, int[] rows) => rows
+        .SelectMany(r => techniques[r] ?? [])
+        .GroupBy(code => code, StringComparer.Ordinal)
+        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => g.Key).FirstOrDefault();
 }

@@ -4,7 +4,7 @@ namespace Nmt.Analytics.Outcomes;
 
 /// <summary>
 /// Wilson score interval for a proportion (Wilson 1927), as R's <c>prop.test(x, n, correct = FALSE)$conf.int</c>;
-/// unlike the Wald interval it stays inside [0, 1] and behaves at 0 % and 100 %.
+/// unlike the Wald interval it stays inside [0, 1] and behaves at 0 % and 100 % (limits clamped to [0, 1] against rounding).
 /// </summary>
 public static class ProportionInterval
 {
@@ -21,6 +21,6 @@ public static class ProportionInterval
         var centre = p + (z2 / (2 * n));
         var half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
         var denominator = 1 + (z2 / n);
-        return ((centre - half) / denominator, (centre + half) / denominator);
+        return (Math.Max(0, (centre - half) / denominator), Math.Min(1, (centre + half) / denominator));
     }
 }

@@ -13,7 +13,9 @@ public static class EvidenceReport
     private static readonly (string Heading, Action<ReportSection, ReportContext> Build)[] SectionBuilders =
     [
         ("The data", DataSection.Build),
+        ("Flow of data", DataFlowSection.Build),
         ("Pain change by technique and region", PainChangeSection.Build),
+        ("Who got meaningfully better", ClinicalSection.Build),
         ("Factors from the mixed model", FactorsSection.Build),
         ("Predictive drivers", PredictionSection.Build),
         ("Evidence summary", EvidenceSection.Build),

@@ -57,7 +57,7 @@ public sealed partial class ReportSection
     public ReportSection Table(ResultTable table, int digits = 3)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return Add(h => h.Append("<div class=\"table-wrap\">").Append(table.ToHtml(digits)).Append("</div>\n"));
+        return Add(h => h.Append(ReportTableHtml.Render(table, digits)));
     }
 
     /// <summary>An SVG figure, inlined, with a caption.</summary>

@@ -41,7 +41,7 @@ public class FitCommandTests
     [Fact]
     public void Glm_family_and_old_level_option_are_accepted()
     {
-        var run = CliRun.Of("fit", Mtcars, "--formula", "carb ~ wt", "--model", "glm", "--family", "poisson", "--level", "0.9", "--format", "json");
+        var run = CliRun.Of("fit", Mtcars, "--formula", "carb ~ wt", "--model", "glm", "--family", "poisson", "--confidence", "0.9", "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         var json = run.Json();

@@ -75,7 +75,7 @@ public sealed class Issue12CliTests : IDisposable
         var deep = "pain_change ~ " + new string('(', 8000) + "stress" + new string(')', 8000);
 
         CliRun.Of("fit", sim, "--formula", "").AssertUserError("formula is empty");
-        CliRun.Of("fit", sim, "--formula", "pain_change ~ stress", "--level", "NaN").AssertUserError("--level");
+        CliRun.Of("fit", sim, "--formula", "pain_change ~ stress", "--confidence", "NaN").AssertUserError("--confidence");
         CliRun.Of("fit", oneClinic, "--formula", "pain_change ~ stress + (1|clinic_id)", "--model", "lmm").AssertUserError("clinic_id", "1 level");
         CliRun.Of("fit", sim, "--formula", deep).AssertUserError("formula");
         CliRun.Of("fit", sim, "--formula", "pain_change ~ stress + (1|client_id)").AssertUserError("--model lmm");

@@ -8,7 +8,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
 {
     private static readonly string[] Headings =
     [
-        "The data", "Pain change by technique and region", "Factors from the mixed model", "Predictive drivers",
+        "The data", "Flow of data", "Pain change by technique and region", "Who got meaningfully better", "Factors from the mixed model", "Predictive drivers",
         "Evidence summary", "Clinic benchmarking", "How to read this report",
     ];
 
@@ -18,7 +18,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         // Inline SVG is checked as XML (well-formed, svg root); the page around it as HTML5, where every parse error counts.
         // (AngleSharp 1.10 mis-reports end tags of camel-case SVG elements such as </clipPath>, which browsers accept.)
         var svgs = System.Text.RegularExpressions.Regex.Matches(report.Html, "<svg.*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        Assert.Equal(10, svgs.Count);
+        Assert.Equal(12, svgs.Count);
         Assert.All(svgs, svg => Assert.Equal("svg", System.Xml.Linq.XDocument.Parse(svg.Value).Root!.Name.LocalName));
         var page = System.Text.RegularExpressions.Regex.Replace(report.Html, "<svg.*?</svg>", "<svg></svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
         var parser = new HtmlParser();
@@ -31,7 +31,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         var headings = document.QuerySelectorAll("section > h2").Select(h => h.TextContent).ToArray();
         Assert.Equal(Headings, headings);
         Assert.All(report.Result.Document.Sections, s => Assert.False(s.IsOmitted, s.Heading));
-        Assert.Equal(8, document.QuerySelectorAll("table.nmt-table").Length);
+        Assert.Equal(10, document.QuerySelectorAll("table.nmt-table").Length);
     }
 
     [Fact]
@@ -111,5 +111,22 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         Assert.Equal("pain_pre out of range", table[0, "reason"]);
         Assert.Equal(2, table[0, "rows"]);
         Assert.Equal("5, 9", table[0, "first_lines"]);
+    }
+
+    [Fact]
+    public void The_funnel_note_counts_the_clinics_the_table_suppresses()
+    {
+        var suppressed = System.Text.RegularExpressions.Regex.Matches(report.Html, "data-label=\"flag\">suppressed<").Count;
+        Assert.True(suppressed > 0, "the demo data have a suppressed clinic");
+        Assert.Contains($"{suppressed} clinic(s) with fewer than", report.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shows_the_flow_of_data_the_Jacobson_Truax_plot_and_the_classification()
+    {
+        Assert.Contains("data_flow", report.Result.Artifacts.ChartNames);
+        Assert.Contains("jacobson_truax", report.Result.Artifacts.ChartNames);
+        Assert.Contains("clinical_significance", report.Result.Artifacts.TableNames);
+        Assert.Contains("Clinical significance by main technique and region", report.Html, StringComparison.Ordinal);
     }
 }

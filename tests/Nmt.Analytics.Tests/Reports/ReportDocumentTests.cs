@@ -18,7 +18,7 @@ public class ReportDocumentTests
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<title>Evidence &lt;report&gt;</title>", html, StringComparison.Ordinal);
         Assert.Contains("a &lt; b &amp; c", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">-1.25</td>", html, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"num\" data-label=\"[a-z_]+\">-1.25</td>", html);
         Assert.Contains("Section omitted.", html, StringComparison.Ordinal);
         Assert.True(doc.Sections[1].IsOmitted);
         Assert.Equal(2, html.Split("<section ").Length - 1);

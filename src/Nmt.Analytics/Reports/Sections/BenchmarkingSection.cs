@@ -16,9 +16,12 @@ internal static class BenchmarkingSection
                           "clients of the same case mix (baseline pain, chronicity, condition, region, age band, sex, stress, number of sessions) achieved. " +
                           "Negative differences mean more improvement than expected. Flags use funnel-plot limits (Spiegelhalter 2005) widened for overdispersion.");
         section.Bullets(Flags(table));
-        context.Table(section, "clinic_benchmark", table);
+        context.Table(section, "clinic_benchmark", table,
+            table.Select("clinic_id", "n_clients", "observed", "expected", "difference", "ci_low", "ci_high", "flag", "shrunken", "suppressed"));
         var funnel = result.Funnel();
         var points = funnel.Points.Select(p => new FunnelPoint(p.Label, (int)p.N, p.Value, p.Flag)).ToList();
+        // Suppressed clinics are not in the funnel data; count them in, without figures, so the chart's note agrees with the table.
+        points.AddRange(result.Clinics.Where(c => c.IsSuppressed).Select(c => new FunnelPoint("", 0, double.NaN, PerformanceFlag.Suppressed)));
         PainChangeSection.TryFigure(section, context, "funnel_plot",
             () => FunnelPlot.Create(points, funnel.Target, funnel.Sd, funnel.Phi, funnel.LowerIsBetter, context.Options.MinClients),
             "Funnel plot: each clinic's adjusted difference against its number of clients, with 95 % and 99.8 % control limits. Small clinics vary more by chance.");

@@ -32,7 +32,9 @@ internal static class EvidenceSection
                               ? "Effects are standardised mean differences (Hedges' g) in pain: negative favours the technique."
                               : $"Effects are as supplied ({effects.Measure.Code()})."));
         section.Bullets(summary.Statements.Select(s => s.Sentence));
-        context.Table(section, "evidence_summary", summary.Table());
+        var table = summary.Table();
+        // The sentences are the bullets above; the page shows the figures only (the CSV keeps the summary column).
+        context.Table(section, "evidence_summary", table, table.Select([.. table.Columns.Where(c => c is not ("summary" or "measure" or "tau2"))]));
         var overall = MetaAnalysis.Fit(effects);
         context.Figure(section, "forest_plot", ForestPlot.Create(overall, "All studies", effects.Measure == EffectMeasure.StandardizedMeanDifference ? "Hedges' g" : effects.Measure.Code()),
             "Forest plot: each study's effect with its 95 % CI (square size = weight); the diamond is the pooled estimate and the bar its prediction interval.");
