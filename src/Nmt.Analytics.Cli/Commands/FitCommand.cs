@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
+using Nmt.Analytics.Inference;
 using Nmt.Analytics.Models;
 using Nmt.Analytics.Models.Lmm;
 using Nmt.Analytics.Results;
@@ -27,9 +28,10 @@ internal static class FitCommand
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var format = CliContext.FormatOption();
+        var inference = InferenceOptions.Create();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model or logistic) from a formula.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format })
+        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format }.Concat(inference.All))
         {
             command.Options.Add(option);
         }
@@ -37,7 +39,7 @@ internal static class FitCommand
         {
             var table = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
-                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
+                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level), inference.Read(parseResult));
             Write(context, parseResult.GetValue(format), Fit(table, request));
             return 0;
         }));
@@ -48,13 +50,14 @@ internal static class FitCommand
     public static FitOutput Fit(ColumnTable table, FitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Model switch
+        var output = request.Model switch
         {
             "ols" => FitOls(table, request),
             "logit" => FitLogit(table, request),
             "lmm" => FitLmm(table, request),
             _ => throw new NmtInputException($"unknown model '{request.Model}'; use ols, lmm or logit."),
         };
+        return InferenceOptions.Append(output, table, request);
     }
 
     /// <summary>Linear mixed model (REML unless --ml), lme4 semantics with lmerTest's Satterthwaite df.</summary>
@@ -73,7 +76,7 @@ internal static class FitCommand
         var json = fit.ToJson();
         json["singular"] = fit.IsSingular;
         json["warnings"] = new JsonArray(fit.Warnings.Select(w => (JsonNode)w).ToArray());
-        return new FitOutput(json, [fit.Tidy(), fit.RandomEffects(), fit.Correlations(), fit.Glance()]);
+        return new FitOutput(json, [fit.Tidy(), fit.RandomEffects(), fit.Correlations(), fit.Glance()]) { Source = new LmmSource(fit) };
     }
 
     private static FitOutput FitOls(ColumnTable table, FitRequest request)
@@ -101,7 +104,7 @@ internal static class FitCommand
         json["df_residual"] = fit.DfResidual;
         AddLikelihood(json, fit.LogLikelihood, fit.Aic, fit.Bic);
         json["notes"] = new JsonArray(fit.Notes.Select(n => (JsonNode)n).ToArray());
-        return new FitOutput(json, [fit.Tidy(), fit.Glance()]);
+        return new FitOutput(json, [fit.Tidy(), fit.Glance()]) { Source = request.Robust is null && request.Cluster is null ? FixedEffectsSource.FromOls(fit, frame) : null };
     }
 
     private static FitOutput FitLogit(ColumnTable table, FitRequest request)
@@ -122,7 +125,7 @@ internal static class FitCommand
         json["iterations"] = fit.Iterations;
         json["separation_suspected"] = fit.SeparationSuspected;
         json["notes"] = new JsonArray(fit.Notes.Select(n => (JsonNode)n).ToArray());
-        return new FitOutput(json, [fit.Tidy(), fit.Tidy(exponentiate: true), fit.Glance()]);
+        return new FitOutput(json, [fit.Tidy(), fit.Tidy(exponentiate: true), fit.Glance()]) { Source = FixedEffectsSource.FromLogistic(fit, frame) };
     }
 
     private static CovarianceType Covariance(FitRequest request) => (request.Cluster, request.Robust) switch

@@ -37,9 +37,9 @@ pair_rows <- function(e, adjust) {
 }
 anova_rows <- function(a, type, stat = "F value", dendf = NULL, numdf = "NumDF") {
   a <- as.data.frame(a); a <- a[rownames(a) != "Residuals", , drop = FALSE]
-  list(type = type, term = rownames(a), num_df = a[[numdf]],
-       den_df = if (is.null(dendf)) rep(NA, nrow(a)) else a[[dendf]],
-       statistic = a[[stat]], p_value = a[[ncol(a)]])
+  den <- if (is.null(dendf)) rep(NA, nrow(a)) else if (is.numeric(dendf)) rep(dendf, nrow(a)) else a[[dendf]]
+  list(type = type, term = I(rownames(a)), num_df = I(a[[numdf]]), den_df = I(den),
+       statistic = I(a[[stat]]), p_value = I(a[[ncol(a)]]))
 }
 with_sum <- function(expr) { old <- options(contrasts = c("contr.sum", "contr.poly")); on.exit(options(old)); expr }
 inference <- function(name, model, data, formula, fit, emm, pairs_on, refit_sum, link_type = "link") {
@@ -56,18 +56,18 @@ wb <- read("../../Models/reference/warpbreaks.csv")
 f <- "breaks ~ wool * tension"
 m <- lm(as.formula(f), wb)
 cases[[length(cases) + 1]] <- inference("warpbreaks_lm", "ols", "Models/warpbreaks.csv", f, m, c("tension", "wool:tension"), c("tension", "wool:tension"),
-  list(anova_rows(Anova(m, type = 2), 2, "F value", NULL, "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), wb), type = 3)), 3, "F value", NULL, "Df")))
+  list(anova_rows(Anova(m, type = 2), 2, "F value", df.residual(m), "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), wb), type = 3)), 3, "F value", df.residual(m), "Df")))
 
 wbu <- read("warpbreaks_unbalanced.csv")
 m <- lm(as.formula(f), wbu)
 cases[[length(cases) + 1]] <- inference("warpbreaks_unbalanced_lm", "ols", "Inference/warpbreaks_unbalanced.csv", f, m, c("wool", "tension", "wool:tension"), c("tension"),
-  list(anova_rows(Anova(m, type = 2), 2, "F value", NULL, "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), wbu), type = 3)), 3, "F value", NULL, "Df")))
+  list(anova_rows(Anova(m, type = 2), 2, "F value", df.residual(m), "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), wbu), type = 3)), 3, "F value", df.residual(m), "Df")))
 
 aq <- read("../../Models/reference/airquality.csv")
 f <- "Ozone ~ factor(Month) + Temp + log(Wind)"
 m <- lm(as.formula(f), aq)
 cases[[length(cases) + 1]] <- inference("airquality_lm", "ols", "Models/airquality.csv", f, m, c("Month"), c("Month"),
-  list(anova_rows(Anova(m, type = 2), 2, "F value", NULL, "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), aq), type = 3)), 3, "F value", NULL, "Df")))
+  list(anova_rows(Anova(m, type = 2), 2, "F value", df.residual(m), "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), aq), type = 3)), 3, "F value", df.residual(m), "Df")))
 cases[[length(cases)]]$emmeans[[1]]$term <- "factor(Month)"
 for (i in seq_along(cases[[length(cases)]]$pairs)) cases[[length(cases)]]$pairs[[i]]$term <- "factor(Month)"
 
@@ -75,7 +75,7 @@ mt <- read("../../Models/reference/mtcars.csv")
 f <- "mpg ~ factor(cyl) + factor(am) + wt + factor(cyl):wt"
 m <- lm(as.formula(f), mt)
 cases[[length(cases) + 1]] <- inference("mtcars_lm", "ols", "Models/mtcars.csv", f, m, c("cyl", "am"), c("cyl"),
-  list(anova_rows(Anova(m, type = 2), 2, "F value", NULL, "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), mt), type = 3)), 3, "F value", NULL, "Df")))
+  list(anova_rows(Anova(m, type = 2), 2, "F value", df.residual(m), "Df"), anova_rows(with_sum(Anova(lm(as.formula(f), mt), type = 3)), 3, "F value", df.residual(m), "Df")))
 cases[[length(cases)]]$emmeans[[1]]$term <- "factor(cyl)"; cases[[length(cases)]]$emmeans[[2]]$term <- "factor(am)"
 for (i in seq_along(cases[[length(cases)]]$pairs)) cases[[length(cases)]]$pairs[[i]]$term <- "factor(cyl)"
 
