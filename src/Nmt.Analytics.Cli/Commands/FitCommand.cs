@@ -21,7 +21,10 @@ internal static class FitCommand
         var demo = CommonOptions.DemoOption();
         var formula = new Option<string>("--formula") { Description = "Model formula in R/lme4 syntax, e.g. \"pain_change ~ stress + region + (1 | client_id)\".", Required = true };
         var model = new Option<string>("--model") { Description = "ols (default), lmm (linear mixed model) or logit.", DefaultValueFactory = _ => "ols" };
-        model.AcceptOnlyFromAmong("ols", "lmm", "logit");
+        model.AcceptOnlyFromAmong("ols", "lmm", "logit", "glmm");
+        var family = new Option<string?>("--family") { Description = "GLMM: binomial (0/1 response, default) or poisson (counts)." };
+        family.AcceptOnlyFromAmong("binomial", "poisson");
+        var nagq = new Option<int>("--nagq") { Description = "GLMM: quadrature points; 1 = Laplace (glmer's default), more = adaptive Gauss-Hermite for one scalar random effect.", DefaultValueFactory = _ => 1 };
         var cluster = new Option<string?>("--cluster") { Description = "OLS: cluster-robust (CR1) standard errors by this column, t with G-1 df." };
         var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc1 or hc3." };
         robust.AcceptOnlyFromAmong("hc1", "hc3");
@@ -31,7 +34,7 @@ internal static class FitCommand
         var inference = InferenceOptions.Create();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model or logistic) from a formula.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format }.Concat(inference.All))
+        foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format, family, nagq }.Concat(inference.All))
         {
             command.Options.Add(option);
         }
@@ -39,7 +42,8 @@ internal static class FitCommand
         {
             var table = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
-                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level), inference.Read(parseResult));
+                parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level), inference.Read(parseResult),
+                parseResult.GetValue(family), parseResult.GetValue(nagq));
             Write(context, parseResult.GetValue(format), Fit(table, request));
             return 0;
         }));
@@ -55,6 +59,7 @@ internal static class FitCommand
             "ols" => FitOls(table, request),
             "logit" => FitLogit(table, request),
             "lmm" => FitLmm(table, request),
+            "glmm" => GlmmFitOutput.Fit(table, request),
             _ => throw new NmtInputException($"unknown model '{request.Model}'; use ols, lmm or logit."),
         };
         return InferenceOptions.Append(output, table, request);

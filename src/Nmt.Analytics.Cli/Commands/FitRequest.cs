@@ -7,6 +7,8 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <param name="Robust"><c>hc1</c> or <c>hc3</c> (OLS), or null for classical.</param>
 /// <param name="MaximumLikelihood">LMM: ML instead of REML.</param>
 /// <param name="Level">Confidence level of the intervals.</param>
+/// <param name="Family">GLMM family (binomial or poisson).</param>
+/// <param name="Nagq">GLMM quadrature points (1 = Laplace).</param>
 /// <param name="Inference">Marginal means, contrasts and ANOVA asked for after the fit, or null.</param>
 internal sealed record FitRequest(string Formula, string Model = "ols", string? Cluster = null, string? Robust = null, bool MaximumLikelihood = false, double Level = 0.95,
-    Nmt.Analytics.Inference.InferenceRequest? Inference = null);
+    Nmt.Analytics.Inference.InferenceRequest? Inference = null, string? Family = null, int Nagq = 1);

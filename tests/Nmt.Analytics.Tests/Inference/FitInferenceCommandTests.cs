@@ -56,4 +56,19 @@ public class FitInferenceCommandTests
         var rows = Enumerable.Range(0, table.RowCount).Where(r => table.Text(column)[r] == level).ToList();
         return table.Take(rows);
     }
+
+    [Fact]
+    public void Glmm_json_has_family_link_random_effects_and_response_scale_means()
+    {
+        var cbpp = InferenceCases.Load("Inference/cbpp_animals.csv");
+        var json = FitCommand.Fit(cbpp, new FitRequest("sick ~ period + (1 | herd)", Model: "glmm", Family: "binomial",
+            Inference: new InferenceRequest("period", Pairwise: true))).Json;
+        Assert.Equal("binomial", json["family"]!.GetValue<string>());
+        Assert.Equal("logit", json["link"]!.GetValue<string>());
+        Assert.Equal(-2 * json["log_likelihood"]!.GetValue<double>(), json["deviance"]!.GetValue<double>(), 9);
+        Assert.Single(json["random_effects"]!.AsArray());
+        Assert.Equal(4, json["emmeans"]!.AsArray().Count);
+        Assert.Null(json["emmeans"]!.AsArray()[0]!["df"]);
+        Assert.Equal("p1 - p2", json["contrasts"]!.AsArray()[0]!["contrast"]!.GetValue<string>());
+    }
 }
