@@ -33,7 +33,10 @@ internal static class GlmmFitOutput
             ["random_effects"] = fit.RandomEffects().ToJsonArray(),
             ["correlations"] = new JsonArray(fit.RandomCorrelations.Select(c => (JsonNode)new JsonObject
             {
-                ["group"] = c.Group, ["term1"] = c.Term1, ["term2"] = c.Term2, ["correlation"] = c.Correlation,
+                ["group"] = c.Group,
+                ["term1"] = c.Term1,
+                ["term2"] = c.Term2,
+                ["correlation"] = c.Correlation,
             }).ToArray()),
             ["log_likelihood"] = fit.LogLikelihood,
             ["aic"] = fit.Aic,
