@@ -5,19 +5,21 @@ using Nmt.Analytics.Models;
 namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>nmt fit DATA --formula F [--model ols|lmm|logit|glm] [--family binomial|poisson|gaussian] [--link L] [--cluster COL]
-/// [--robust hc0|hc1|hc3] [--ml] [--compare F2] [--confidence C] [--level session|episode]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
+/// <c>nmt fit DATA --formula F [--model ols|lmm|logit|glm|glmm] [--family binomial|poisson|gaussian] [--link L] [--cluster COL]
+/// [--robust hc0|hc1|hc3] [--ml] [--nagq N] [--emmeans TERM [--pairwise] [--adjust A]] [--anova 2|3] [--compare F2] [--confidence C] [--level session|episode]</c>: parse, call <see cref="ModelFitter.Fit"/>, print (docs/cli.md).
 /// </summary>
 internal static class FitCommand
 {
     public static Command Create(CliContext context)
     {
         var formula = new Option<string>("--formula") { Description = "Model formula in R/lme4 syntax, e.g. \"pain_change ~ stress + region + (1 | client_id)\".", Required = true };
-        var model = new Option<string>("--model") { Description = "ols (default), lmm (linear mixed model), logit (= glm --family binomial) or glm.", DefaultValueFactory = _ => "ols" };
+        var model = new Option<string>("--model") { Description = "ols (default), lmm (linear mixed model), logit (= glm --family binomial), glm or glmm (generalized linear mixed model).", DefaultValueFactory = _ => "ols" };
         model.AcceptOnlyFromAmong([.. ModelFitter.Models]);
-        var family = new Option<string?>("--family") { Description = "GLM: binomial (default), poisson or gaussian." };
+        var family = new Option<string?>("--family") { Description = "GLM/GLMM: binomial (default), poisson or gaussian (GLM only)." };
         family.AcceptOnlyFromAmong("binomial", "poisson", "gaussian");
         var link = new Option<string?>("--link") { Description = "GLM: logit, probit, log or identity (default: the family's canonical link)." };
+        var nagq = new Option<int>("--nagq") { Description = "GLMM: quadrature points; 1 = Laplace (glmer's default), more = adaptive Gauss-Hermite for one scalar random effect.", DefaultValueFactory = _ => 1 };
+        var inference = InferenceOptions.Create();
         var cluster = new Option<string?>("--cluster") { Description = "OLS: cluster-robust (CR1) standard errors by this column, t with G-1 df." };
         var robust = new Option<string?>("--robust") { Description = "OLS: heteroskedasticity-robust standard errors, hc0, hc1 or hc3." };
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc3");
@@ -28,7 +30,7 @@ internal static class FitCommand
         var format = CliContext.FormatOption();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model, logistic or generalized linear model) from a formula.");
         command.Arguments.Add(CommonOptions.DataArgument());
-        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, level, format })
+        foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, level, format, nagq }.Concat(inference.All))
         {
             command.Options.Add(option);
         }
@@ -46,6 +48,8 @@ internal static class FitCommand
                 Confidence = parse.GetValue(confidence),
                 Compare = parse.GetValue(compare),
                 Level = parse.GetValue(level)!,
+                Nagq = parse.GetValue(nagq),
+                Inference = inference.Read(parse),
             };
             var loaded = DataInput.LoadModelData(parse, context.Error);
             var analysis = FitAnalysis.Run(loaded.Table, request);

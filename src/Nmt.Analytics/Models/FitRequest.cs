@@ -6,7 +6,7 @@ public sealed record FitRequest
     /// <summary>The model formula in R/lme4 syntax.</summary>
     public required string Formula { get; init; }
 
-    /// <summary><c>ols</c> (default), <c>lmm</c>, <c>logit</c> or <c>glm</c>.</summary>
+    /// <summary><c>ols</c> (default), <c>lmm</c>, <c>logit</c>, <c>glm</c> or <c>glmm</c>.</summary>
     public string Model { get; init; } = "ols";
 
     /// <summary>GLM family: <c>binomial</c> (default), <c>poisson</c> or <c>gaussian</c>.</summary>
@@ -35,4 +35,10 @@ public sealed record FitRequest
     /// client: first_pain_pre, last_pain_post, episode_change, …; the ANCOVA of Vickers &amp; Altman 2001).
     /// </summary>
     public string Level { get; init; } = "session";
+
+    /// <summary>GLMM: quadrature points; 1 = Laplace (glmer's default), more = adaptive Gauss–Hermite for one scalar random effect.</summary>
+    public int Nagq { get; init; } = 1;
+
+    /// <summary>Marginal means, contrasts and ANOVA asked for after the fit, or null.</summary>
+    public Inference.InferenceRequest? Inference { get; init; }
 }

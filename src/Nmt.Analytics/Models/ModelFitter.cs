@@ -1,6 +1,7 @@
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Models.Glm;
+using Nmt.Analytics.Models.Glmm;
 using Nmt.Analytics.Models.Lmm;
 
 namespace Nmt.Analytics.Models;
@@ -12,7 +13,7 @@ namespace Nmt.Analytics.Models;
 public static class ModelFitter
 {
     /// <summary>The models <see cref="Fit"/> knows.</summary>
-    public static readonly IReadOnlyList<string> Models = ["ols", "lmm", "logit", "glm"];
+    public static readonly IReadOnlyList<string> Models = ["ols", "lmm", "logit", "glm", "glmm"];
 
     /// <summary>Fits the requested model on <paramref name="table"/>.</summary>
     /// <exception cref="NmtInputException">Options that do not go together, a bad formula, or data the model cannot fit.</exception>
@@ -27,6 +28,7 @@ public static class ModelFitter
             "logit" => LogisticModel.Fit(ModelFrameBuilder.Build(request.Formula, table), GlmOptionsOf(request)),
             "glm" => GeneralizedLinearModel.Fit(ModelFrameBuilder.Build(request.Formula, table), GlmOptionsOf(request)),
             "lmm" => FitLmm(table, request),
+            "glmm" => FitGlmm(table, request),
             _ => throw new NmtInputException($"unknown model '{request.Model}'; use {string.Join(", ", Models)}."),
         };
     }
@@ -47,9 +49,13 @@ public static class ModelFitter
                 ? "--cluster and --robust apply to --model ols only; a mixed model accounts for clustering through its random effects."
                 : "--cluster and --robust apply to --model ols only; a generalized linear model reports model-based (Wald) standard errors.");
         }
-        if (request.Model is not ("glm" or "logit") && (request.Family is not null || request.Link is not null))
+        if (request.Model is not ("glm" or "logit" or "glmm") && (request.Family is not null || request.Link is not null))
         {
-            throw new NmtInputException("--family and --link apply to --model glm only.");
+            throw new NmtInputException("--family and --link apply to --model glm and glmm only.");
+        }
+        if (request.Model == "glmm" && (request.Family is not (null or "binomial" or "poisson") || request.Link is not null))
+        {
+            throw new NmtInputException("--model glmm takes --family binomial (logit link) or poisson (log link).");
         }
         if (request.Compare is not null && request.Model is not ("ols" or "lmm"))
         {
@@ -93,6 +99,14 @@ public static class ModelFitter
             throw new NmtInputException($"the grouping factor '{single.Group}' has {single.Levels.Count} level(s) in the rows used; a random effect needs at least 2 groups (drop the term, or fit --model ols).");
         }
         return LinearMixedModel.Fit(frame, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Confidence });
+    }
+
+    /// <summary>Generalized linear mixed model by the Laplace approximation (lme4 glmer's default) or adaptive Gauss–Hermite.</summary>
+    private static GlmmFit FitGlmm(ColumnTable table, FitRequest request)
+    {
+        var frame = ModelFrameBuilder.Build(request.Formula, table);
+        var family = request.Family == "poisson" ? GlmmFamily.Poisson : GlmmFamily.Binomial;
+        return GeneralizedLinearMixedModel.Fit(frame, new GlmmOptions { Family = family, Nagq = request.Nagq, ConfidenceLevel = request.Confidence }, table.SourceLines);
     }
 
     private static CovarianceType Covariance(FitRequest request) => (request.Cluster, request.Robust) switch

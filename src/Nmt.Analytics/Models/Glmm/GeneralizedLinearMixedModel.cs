@@ -1,0 +1,210 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Nmt.Analytics.Formulas;
+using Nmt.Analytics.Models.Lmm;
+using Nmt.Analytics.Models.Optimization;
+
+namespace Nmt.Analytics.Models.Glmm;
+
+/// <summary>
+/// Generalized linear mixed models as lme4's <c>glmer</c> fits them (Bates, Mächler, Bolker &amp; Walker 2015):
+/// the Laplace approximation (or adaptive Gauss–Hermite with <see cref="GlmmOptions.Nagq"/> &gt; 1 for one scalar
+/// random effect) of the marginal deviance is minimised over the covariance parameters θ and the fixed effects β
+/// together (glmer's second stage), by a simplex search from the GLM fit then projected Newton polishing.
+/// Fixed-effect standard errors come from the finite-difference Hessian H of that deviance over (θ, β):
+/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>summary</c> (<c>use.hessian = TRUE</c>). One grouping factor
+/// (random intercept and/or correlated slopes); binomial (0/1) and Poisson responses with canonical links.
+/// </summary>
+public static class GeneralizedLinearMixedModel
+{
+    /// <summary>Fits the model; <paramref name="sourceLines"/> (per table row) lets data errors name their line.</summary>
+    /// <exception cref="NmtInputException">Wrong random-effects structure, invalid responses, complete separation.</exception>
+    public static GlmmFit Fit(ModelFrame frame, GlmmOptions? options = null, IReadOnlyList<long>? sourceLines = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        options ??= new GlmmOptions();
+        Validate(frame, options, sourceLines);
+        var deviance = new LaplaceDeviance(frame, options.Family, options.Nagq);
+        var k = deviance.ThetaCount;
+        var p = frame.X.ColumnCount;
+        var beta = GlmStart(frame, options.Family);
+        var start = StartTheta(deviance.Q).Concat(beta).ToArray();
+        var lower = Enumerable.Range(0, k + p).Select(i => i < k && IsDiagonal(i, deviance.Q) ? 0.0 : double.NegativeInfinity).ToArray();
+        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, start, lower, null,
+            new NelderMeadSettings { FunctionTolerance = 1e-8, ParameterTolerance = 1e-4, MaxRestarts = 0 });
+        var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
+        var optimum = polished.Minimizer;
+        var value = deviance.Evaluate(optimum);
+        var (first, second) = RichardsonDerivatives.Compute(x => [deviance.Evaluate(x)], optimum);
+        deviance.Evaluate(optimum); // restore the modes at the optimum
+        var hessian = Matrix<double>.Build.Dense(k + p, k + p, (i, j) => second[i, j][0]);
+        var gradient = Vector<double>.Build.Dense(k + p, i => first[i][0]);
+        var covariance = (hessian / 2).Inverse();
+        var betaHat = optimum[k..];
+        CheckSeparation(frame, options.Family, betaHat);
+        var fixedCovariance = covariance.SubMatrix(k, p, k, p);
+        var scaledGradient = hessian.Solve(gradient).AbsoluteMaximum();
+        var positive = hessian.Evd(Symmetricity.Symmetric).EigenValues.Real().Minimum() > 0;
+        var converged = polished.Converged && positive && scaledGradient < 0.002;
+        var theta = optimum[..k];
+        return new GlmmFit
+        {
+            Frame = frame,
+            Family = options.Family,
+            Nagq = options.Nagq,
+            FixedEffects = frame.FixedNames.Select((name, j) =>
+                WaldInference.Estimate(name, betaHat[j], Math.Sqrt(fixedCovariance[j, j]), double.PositiveInfinity, options.ConfidenceLevel)).ToList(),
+            FixedCovariance = fixedCovariance,
+            VarianceComponents = Components(frame.RandomBlocks[0], deviance.Lambda(theta), out var correlations),
+            RandomCorrelations = correlations,
+            Theta = theta,
+            NumberOfGroups = new Dictionary<string, int> { [frame.RandomBlocks[0].Group] = deviance.Groups },
+            LogLikelihood = -0.5 * value,
+            Converged = converged,
+            MaxGradient = gradient.AbsoluteMaximum(),
+            Warnings = Warnings(theta, deviance.Q, converged, positive, scaledGradient),
+        };
+    }
+
+    private static void Validate(ModelFrame frame, GlmmOptions options, IReadOnlyList<long>? lines)
+    {
+        if (frame.RandomBlocks.Count != 1)
+        {
+            throw new NmtInputException($"--model glmm needs exactly one random-effects term such as (1 | client_id) or (1 + session | client_id); '{frame.Formula}' has {frame.RandomBlocks.Count}.");
+        }
+        if (options.Nagq < 1 || (options.Nagq > 1 && frame.RandomBlocks[0].Terms.Count != 1))
+        {
+            throw new NmtInputException("--nagq above 1 (adaptive Gauss-Hermite) needs a single scalar random effect such as (1 | client_id); use --nagq 1 (Laplace) otherwise.");
+        }
+        string Where(int i) => lines is null ? $"observation {i + 1}" : $"line {lines[frame.UsedRows[i]]}";
+        for (var i = 0; i < frame.Count; i++)
+        {
+            var y = frame.Y[i];
+            if (options.Family == GlmmFamily.Binomial && y is not (0 or 1))
+            {
+                throw new NmtInputException($"{Where(i)}, column {frame.ResponseName}: a binomial GLMM needs a 0/1 (or two-level) response, got {y.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            if (options.Family == GlmmFamily.Poisson && (y < 0 || y != Math.Floor(y)))
+            {
+                throw new NmtInputException($"{Where(i)}, column {frame.ResponseName}: a Poisson GLMM needs non-negative whole counts, got {y.ToString(CultureInfo.InvariantCulture)}.");
+            }
+        }
+    }
+
+    /// <summary>β from the GLM without random effects (IRLS), the start of the mixed-model search.</summary>
+    private static double[] GlmStart(ModelFrame frame, GlmmFamily family)
+    {
+        var x = frame.X;
+        var y = frame.Y;
+        var mu = y.Map(v => family == GlmmFamily.Binomial ? (v + 0.5) / 2 : v + 0.1);
+        var eta = mu.Map(m => family == GlmmFamily.Binomial ? Math.Log(m / (1 - m)) : Math.Log(m));
+        var beta = Vector<double>.Build.Dense(x.ColumnCount);
+        for (var iteration = 0; iteration < 25; iteration++)
+        {
+            var w = mu.Map(m => family.Weight(m));
+            var z = eta + ((y - mu) / w);
+            var xw = x.Clone();
+            for (var i = 0; i < xw.RowCount; i++)
+            {
+                xw.SetRow(i, x.Row(i) * w[i]);
+            }
+            var next = x.TransposeThisAndMultiply(xw).Solve(xw.TransposeThisAndMultiply(z));
+            var change = (next - beta).AbsoluteMaximum();
+            beta = next;
+            eta = x * beta;
+            mu = eta.Map(e => family.Mean(e));
+            if (change < 1e-8)
+            {
+                break;
+            }
+        }
+        CheckSeparation(frame, family, beta.ToArray());
+        return beta.ToArray();
+    }
+
+    /// <summary>Complete separation: the fitted linear predictor runs off to ±∞ (probabilities of exactly 0 or 1).</summary>
+    private static void CheckSeparation(ModelFrame frame, GlmmFamily family, double[] beta)
+    {
+        if (family != GlmmFamily.Binomial)
+        {
+            return;
+        }
+        var eta = frame.X * Vector<double>.Build.DenseOfArray(beta);
+        if (beta.Any(b => !double.IsFinite(b)) || eta.AbsoluteMaximum() > 30)
+        {
+            throw new NmtInputException($"complete separation in '{frame.Formula}': some combination of predictors predicts {frame.ResponseName} perfectly, so its coefficients are infinite. Remove or merge the predictor(s) concerned.");
+        }
+    }
+
+    private static IEnumerable<double> StartTheta(int q)
+    {
+        for (var c = 0; c < q; c++)
+        {
+            for (var r = c; r < q; r++)
+            {
+                yield return r == c ? 1 : 0;
+            }
+        }
+    }
+
+    private static bool IsDiagonal(int index, int q)
+    {
+        var t = 0;
+        for (var c = 0; c < q; c++)
+        {
+            for (var r = c; r < q; r++)
+            {
+                if (t++ == index)
+                {
+                    return r == c;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<VarianceComponent> Components(RandomEffectBlock block, double[,] lambda, out List<RandomEffectCorrelation> correlations)
+    {
+        var q = block.Terms.Count;
+        var sigma = new double[q, q];
+        for (var a = 0; a < q; a++)
+        {
+            for (var b = 0; b < q; b++)
+            {
+                for (var k = 0; k < q; k++)
+                {
+                    sigma[a, b] += lambda[a, k] * lambda[b, k];
+                }
+            }
+        }
+        var components = Enumerable.Range(0, q).Select(a => new VarianceComponent(block.Group, block.Terms[a], sigma[a, a], Math.Sqrt(sigma[a, a]))).ToList();
+        correlations = [];
+        for (var a = 0; a < q; a++)
+        {
+            for (var b = a + 1; b < q; b++)
+            {
+                var denominator = Math.Sqrt(sigma[a, a] * sigma[b, b]);
+                correlations.Add(new RandomEffectCorrelation(block.Group, block.Terms[a], block.Terms[b], denominator > 0 ? sigma[a, b] / denominator : double.NaN));
+            }
+        }
+        return components;
+    }
+
+    private static List<string> Warnings(double[] theta, int q, bool converged, bool positive, double scaledGradient)
+    {
+        var warnings = new List<string>();
+        if (Enumerable.Range(0, theta.Length).Any(i => IsDiagonal(i, q) && theta[i] < 1e-4))
+        {
+            warnings.Add("boundary (singular) fit: a random-effect variance is estimated as zero.");
+        }
+        if (!positive)
+        {
+            warnings.Add("the Hessian of the deviance is not positive definite: standard errors are unreliable.");
+        }
+        else if (!converged)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"the optimiser did not converge (scaled gradient {scaledGradient:G3}, lme4's tolerance 0.002)."));
+        }
+        return warnings;
+    }
+}
