@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
 
@@ -27,15 +28,27 @@ internal static class ClinicalDescribe
         return clinical;
     }
 
-    /// <summary>Runs the classification on <paramref name="sessions"/> and writes it.</summary>
-    public static int Run(CliContext context, ParseResult parse, ColumnTable sessions)
+    /// <summary>Runs the classification on the loaded sessions and writes it with the row accounting.</summary>
+    public static int Run(CliContext context, ParseResult parse, LoadedData loaded)
     {
         var by = parse.GetValue<string>("--by") is { } b && b != "all"
             ? b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(g => g != "all").ToArray()
             : [];
         var options = ClinicalOptions.With(parse.GetValue(Sem), parse.GetValue(Mcid), parse.GetValue(McidPct), parse.GetValue(Cutoff), parse.GetValue<int>("--min-cell"));
-        var result = ClinicalSignificance.Classify(sessions, by, options);
-        context.WriteTables(parse.GetValue<OutputFormat>("--format"), [result.Table(), result.ThresholdTable()], ["clinical", "thresholds"]);
+        var result = ClinicalSignificance.Classify(loaded.Table, by, options);
+        var format = parse.GetValue<OutputFormat>("--format");
+        var rows = loaded.Account(result.Exclusions);
+        if (format == OutputFormat.Json)
+        {
+            var json = new JsonObject { ["clinical"] = result.Table().ToJsonArray(), ["thresholds"] = result.ThresholdTable().ToJsonArray() };
+            context.ReportRows(format, rows, json);
+            context.WriteJson(json);
+        }
+        else
+        {
+            context.WriteTables(format, [result.Table(), result.ThresholdTable()]);
+            context.ReportRows(format, rows);
+        }
         return 0;
     }
 }

@@ -47,13 +47,13 @@ internal static class DescribeCommand
         var clinical = ClinicalDescribe.AddOptions(command);
         command.SetAction(parseResult => context.Guard(() =>
         {
+            var loaded = DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
             if (parseResult.GetValue(clinical))
             {
-                return ClinicalDescribe.Run(context, parseResult, Load(parseResult.GetValue(data), parseResult.GetValue(demo)));
+                return ClinicalDescribe.Run(context, parseResult, loaded);
             }
             var options = Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
             var groupings = ParseBy(parseResult.GetValue(by) ?? "all");
-            var loaded = DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
             var result = DescriptiveAnalysis.Run(loaded.Table, groupings, options);
             var format = parseResult.GetValue(output);
             var rows = loaded.Account(result.Exclusions);

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Models;
+using Nmt.Analytics.Statistics;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Inference;
@@ -120,7 +120,7 @@ public sealed class MarginalMeans
         var estimate = l * source.Coefficients;
         var se = Math.Sqrt(l * source.Covariance * l);
         var df = source.Df(l);
-        var q = WaldInference.Quantile(0.5 + (level / 2), df);
+        var q = Distributions.TCritical(level, df);
         var mean = new MarginalMean(label, estimate, se, df, estimate - (q * se), estimate + (q * se), l);
         return source.Link.IsIdentity
             ? mean

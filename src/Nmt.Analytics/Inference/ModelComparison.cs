@@ -83,5 +83,5 @@ public static class ModelComparison
         return new ComparedModel(fit.Frame.Formula, ml.ParameterCount, ml.LogLikelihood, ml.Nobs);
     }
 
-    private static ComparedModel Of(OlsFit fit) => new(fit.Formula, fit.Rank + 1, fit.LogLikelihood, fit.Count);
+    private static ComparedModel Of(OlsFit fit) => new(fit.Formula, fit.Rank + 1, fit.LogLikelihood, fit.ObservationCount);
 }

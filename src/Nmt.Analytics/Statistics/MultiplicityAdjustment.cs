@@ -32,7 +32,7 @@ public static class MultiplicityAdjustment
         {
             return statistics.Select((t, i) => StudentizedRange.UpperTail(Math.Sqrt(2) * Math.Abs(t), means, df[i])).ToArray();
         }
-        var raw = statistics.Select((t, i) => 2 * Models.WaldInference.LowerTail(-Math.Abs(t), df[i])).ToArray();
+        var raw = statistics.Select((t, i) => Distributions.TwoSidedT(t, df[i])).ToArray();
         return Adjust(method, raw);
     }
 

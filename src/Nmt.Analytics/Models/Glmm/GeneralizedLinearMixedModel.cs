@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Formulas;
 using Nmt.Analytics.Models.Lmm;
 using Nmt.Analytics.Models.Optimization;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Models.Glmm;
 

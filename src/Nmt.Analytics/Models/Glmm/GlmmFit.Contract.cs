@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Nmt.Analytics.Data;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Models.Glmm;
