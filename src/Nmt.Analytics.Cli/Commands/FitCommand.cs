@@ -27,17 +27,23 @@ internal static class FitCommand
         var ml = new Option<bool>("--ml") { Description = "LMM: maximum likelihood instead of REML." };
         var level = new Option<double>("--level") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var format = CliContext.FormatOption();
+        var engine = new EngineOptions();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model or logistic) from a formula.");
         command.Arguments.Add(data);
         foreach (var option in new Option[] { demo, formula, model, cluster, robust, ml, level, format })
         {
             command.Options.Add(option);
         }
+        engine.AddTo(command);
         command.SetAction(parseResult => context.Guard(() =>
         {
-            var table = load(parseResult);
             var request = new FitRequest(parseResult.GetValue(formula)!, parseResult.GetValue(model)!, parseResult.GetValue(cluster),
                 parseResult.GetValue(robust), parseResult.GetValue(ml), parseResult.GetValue(level));
+            if (engine.Requested(parseResult))
+            {
+                return EngineFit.Run(context, parseResult, engine, request, parseResult.GetValue(format));
+            }
+            var table = load(parseResult);
             Write(context, parseResult.GetValue(format), Fit(table, request));
             return 0;
         }));
@@ -69,7 +75,12 @@ internal static class FitCommand
         {
             throw new NmtInputException($"--model lmm needs at least one random-effects term such as (1 | client_id) in the formula '{request.Formula}'.");
         }
-        var fit = LinearMixedModel.Fit(frame, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Level });
+        return LmmOutput(LinearMixedModel.Fit(frame, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Level }));
+    }
+
+    /// <summary>The fit JSON and tables of a linear mixed model.</summary>
+    internal static FitOutput LmmOutput(LmmFit fit)
+    {
         var json = fit.ToJson();
         json["singular"] = fit.IsSingular;
         json["warnings"] = new JsonArray(fit.Warnings.Select(w => (JsonNode)w).ToArray());
@@ -85,7 +96,12 @@ internal static class FitCommand
         {
             options = options with { Clusters = ClusterLabels.FromColumn(table, request.Cluster, frame), ClusterName = request.Cluster };
         }
-        var fit = OlsModel.Fit(frame, options);
+        return OlsOutput(OlsModel.Fit(frame, options), request);
+    }
+
+    /// <summary>The fit JSON and tables of an OLS fit.</summary>
+    internal static FitOutput OlsOutput(OlsFit fit, FitRequest request)
+    {
         var json = Header("ols", request.Formula, fit.Count, fit.Coefficients, fit.Exclusions);
         json["covariance"] = fit.CovarianceType.ToString();
         if (fit.ClusterCount is { } clusters)
@@ -153,7 +169,7 @@ internal static class FitCommand
 
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
-    private static void Write(CliContext context, OutputFormat format, FitOutput output)
+    internal static void Write(CliContext context, OutputFormat format, FitOutput output)
     {
         if (format == OutputFormat.Json)
         {

@@ -23,7 +23,7 @@ public static class EngineSummaries
         }
         var statistics = new SufficientStatistics
         {
-            Formula = design.Formula.Text,
+            Formula = design.Formula.ToString(),
             ResponseName = design.Formula.Response!.Name,
             FixedNames = sql.FixedNames,
             Blocks = sql.Blocks,
