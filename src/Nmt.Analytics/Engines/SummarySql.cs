@@ -73,8 +73,10 @@ internal sealed class SummarySql
     {
         var columns = _design.CellVariables.Select((v, k) => $"{SqlText.Identifier(v)} AS g{k}")
             .Append($"{_design.ResponseSql} AS y")
-            .Concat(_fixed.Select((c, j) => $"{SqlText.Double(c.Sql)} AS x{j}"))
-            .Concat(_random.Select((c, a) => $"{SqlText.Double(c.Sql)} AS z{a}"));
+            .Concat(_fixed.Select((c, j) => $"{AsDouble(c.Sql)} AS x{j}"))
+            .Concat(_random.Select((c, a) => $"{AsDouble(c.Sql)} AS z{a}"));
         return $"WITH nmt_design AS (SELECT {string.Join(", ", columns)} FROM {SqlSource.Relation} WHERE {_design.CompleteCondition})";
     }
+
+    private static string AsDouble(string sql) => sql.StartsWith("CAST(", StringComparison.Ordinal) && sql.EndsWith(" AS DOUBLE PRECISION)", StringComparison.Ordinal) ? sql : SqlText.Double(sql);
 }
