@@ -28,12 +28,14 @@ internal static class FitCommand
         var confidence = new Option<double>("--confidence") { Description = "Confidence level of the intervals.", DefaultValueFactory = _ => 0.95 };
         var level = new Option<string>("--level") { Description = "session (default) or episode (one row per client: first_pain_pre, last_pain_post, episode_change, ...).", DefaultValueFactory = _ => "session" };
         var format = CliContext.FormatOption();
+        var engine = new EngineOptions();
         var command = new Command("fit", "Fit a regression model (OLS, linear mixed model, logistic or generalized linear model) from a formula.");
         command.Arguments.Add(CommonOptions.DataArgument());
         foreach (var option in new Option[] { CommonOptions.DemoOption(), formula, model, family, link, cluster, robust, ml, compare, confidence, level, format, nagq }.Concat(inference.All))
         {
             command.Options.Add(option);
         }
+        engine.AddTo(command);
         command.SetAction(parse => context.Guard(() =>
         {
             var request = new FitRequest
@@ -51,6 +53,10 @@ internal static class FitCommand
                 Nagq = parse.GetValue(nagq),
                 Inference = inference.Read(parse),
             };
+            if (engine.Requested(parse))
+            {
+                return EngineFit.Run(context, parse, engine, request, parse.GetValue(format));
+            }
             var loaded = DataInput.LoadModelData(parse, context.Error);
             var analysis = FitAnalysis.Run(loaded.Table, request);
             Write(context, parse.GetValue(format), analysis, loaded.Account(analysis.Exclusions));

@@ -9,12 +9,17 @@ namespace Nmt.Analytics.Models.Lmm;
 /// and, for the other (secondary) grouping factors, their dense cross-products and the sparse blocks coupling them
 /// with the primary factor. Every deviance evaluation then works on these alone (cost O(levels), not O(rows)).
 /// </summary>
-internal sealed class CrossProducts
+internal sealed partial class CrossProducts
 {
     public CrossProducts(ModelFrame frame, ThetaLayout layout, int maxSecondary)
+        : this(frame.Count, frame.X.ColumnCount, layout, maxSecondary) =>
+        Accumulate(frame, layout.Blocks);
+
+    /// <summary>Sizes the statistics for n rows, p fixed effects and the layout's blocks (all sums zero).</summary>
+    private CrossProducts(int n, int p, ThetaLayout layout, int maxSecondary)
     {
-        N = frame.Count;
-        P = frame.X.ColumnCount;
+        N = n;
+        P = p;
         var blocks = layout.Blocks;
         Q1 = blocks[0].Terms.Count;
         G = blocks[0].Levels.Count;
@@ -54,7 +59,6 @@ internal sealed class CrossProducts
         Zty2 = new double[Q2];
         XtX = new double[P * P];
         Xty = new double[P];
-        Accumulate(frame, blocks);
     }
 
     public int N { get; }

@@ -12,7 +12,7 @@ namespace Nmt.Analytics.Models.Lmm;
 /// relative covariance factor θ with a bounded derivative-free optimiser; fixed-effect tests use Satterthwaite's
 /// degrees of freedom as lmerTest does.
 /// </summary>
-public static class LinearMixedModel
+public static partial class LinearMixedModel
 {
     /// <summary>Fits the model described by <paramref name="frame"/> (which must have at least one random-effects block).</summary>
     public static LmmFit Fit(ModelFrame frame, LmmOptions? options = null)
@@ -21,8 +21,14 @@ public static class LinearMixedModel
         options ??= new LmmOptions();
         Validate(frame);
         var layout = new ThetaLayout(frame.RandomBlocks);
-        var pls = new PenalizedLeastSquares(new CrossProducts(frame, layout, options.MaxSecondaryRandomEffects), layout);
-        int n = frame.Count, p = frame.X.ColumnCount;
+        return Fit(frame, layout, new CrossProducts(frame, layout, options.MaxSecondaryRandomEffects), options);
+    }
+
+    /// <summary>The fit from the sufficient statistics (computed from the frame's rows, or read from summaries).</summary>
+    private static LmmFit Fit(ModelFrame frame, ThetaLayout layout, CrossProducts crossProducts, LmmOptions options)
+    {
+        var pls = new PenalizedLeastSquares(crossProducts, layout);
+        int n = crossProducts.N, p = crossProducts.P;
         double Deviance(double[] th) => pls.Evaluate(th).Deviance(n, p, options.Reml);
         var (theta, summary, converged) = ThetaOptimizer.Minimize(Deviance, StartingValues.Candidates(frame, layout), layout.LowerBounds, options);
         var final = pls.Evaluate(theta, keep: true);
@@ -33,6 +39,7 @@ public static class LinearMixedModel
         var singularTerms = SingularTerms(layout, theta, options.SingularTolerance);
         return new LmmFit(frame, options)
         {
+            Nobs = n,
             FixedEffects = FixedEffects(frame.FixedNames, final, sigma, df, options.ConfidenceLevel),
             FixedCovariance = Matrix<double>.Build.Dense(p, p, (i, j) => sigma * sigma * final.CovUnscaled[(i * p) + j]),
             VarianceComponents = Components(layout, theta, sigma, out var correlations),

@@ -28,7 +28,7 @@ public sealed partial class LmmFit
     public bool Reml => Options.Reml;
 
     /// <summary>Number of observations.</summary>
-    public int Nobs => Frame.Count;
+    public int Nobs { get; internal init; }
 
     /// <summary>Fixed effects with Satterthwaite t tests and Wald-t confidence intervals.</summary>
     public IReadOnlyList<TermEstimate> FixedEffects { get; internal init; } = [];

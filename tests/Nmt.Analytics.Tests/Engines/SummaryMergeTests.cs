@@ -1,0 +1,86 @@
+using Nmt.Analytics.Engines;
+using static Nmt.Analytics.Tests.Engines.EngineTestData;
+
+namespace Nmt.Analytics.Tests.Engines;
+
+/// <summary>Summaries of shards merge exactly; files round-trip; per-client cells stay on site unless asked for; mismatches are refused.</summary>
+public sealed class SummaryMergeTests
+{
+    [Fact]
+    public void MergedShardsFitAsThePooledRows()
+    {
+        var merged = SummaryMerge.Merge([Summarize(ShardA, LmmFormula), Summarize(ShardB, LmmFormula)]);
+        EngineAssert.SameLmm(InMemoryLmm(LmmFormula), SummaryFit.Lmm(merged));
+        Assert.Equal(Table.RowCount, merged.RowsRead);
+    }
+
+    [Fact]
+    public void SummaryFilesRoundTripAndPerClientCellsNeedExplicitConsent()
+    {
+        var folder = Directory.CreateTempSubdirectory("nmt-summaries").FullName;
+        try
+        {
+            var a = Path.Combine(folder, "a.json");
+            var b = Path.Combine(folder, "b.json");
+            var summaryA = Summarize(ShardA, LmmFormula);
+            var refused = Assert.Throws<NmtInputException>(() => SummaryFile.Write(summaryA, a));
+            Assert.Contains("client_id", refused.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(a));
+            SummaryFile.Write(summaryA, a, includePersonStatistics: true);
+            SummaryFile.Write(Summarize(ShardB, LmmFormula), b, includePersonStatistics: true);
+            var merged = SummaryMerge.Merge([SummaryFile.Read(a), SummaryFile.Read(b)]);
+            EngineAssert.SameLmm(InMemoryLmm(LmmFormula), SummaryFit.Lmm(merged));
+
+            var totals = Path.Combine(folder, "totals.json");
+            SummaryFile.Write(summaryA.TotalsOnly(), totals);
+            Assert.DoesNotContain("\"P0", File.ReadAllText(totals), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void SiteLevelCellsAreWrittenWithoutConsent()
+    {
+        var folder = Directory.CreateTempSubdirectory("nmt-summaries").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "clinics.json");
+            var formula = "pain_post ~ pain_pre + session + (1 | clinic_id)";
+            SummaryFile.Write(Summarize(Csv, formula), path);
+            EngineAssert.SameLmm(InMemoryLmm(formula), SummaryFit.Lmm(SummaryFile.Read(path)));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void SummariesOfDifferentModelsOrVersionsAreNotMerged()
+    {
+        var a = Summarize(ShardA, LmmFormula);
+        var other = Summarize(ShardB, "pain_post ~ pain_pre + session + stress + (1 + session | client_id)");
+        Assert.Contains("formula", Assert.Throws<NmtInputException>(() => SummaryMerge.Merge([a, other])).Message, StringComparison.Ordinal);
+        var future = new SufficientStatistics
+        {
+            SchemaVersion = 2,
+            Formula = a.Formula,
+            ResponseName = a.ResponseName,
+            FixedNames = a.FixedNames,
+            Blocks = a.Blocks,
+            CellVariables = a.CellVariables,
+            CellVariableIsNumeric = a.CellVariableIsNumeric,
+            RowsRead = a.RowsRead,
+            Exclusions = a.Exclusions,
+            N = a.N,
+            XtX = a.XtX,
+            Xty = a.Xty,
+            Yty = a.Yty,
+        };
+        Assert.Contains("schema version 2", Assert.Throws<NmtInputException>(() => SummaryMerge.Merge([a, future])).Message, StringComparison.Ordinal);
+        Assert.Contains("totals only", Assert.Throws<NmtInputException>(() => SummaryMerge.Merge([a, a.TotalsOnly()])).Message, StringComparison.Ordinal);
+    }
+}
