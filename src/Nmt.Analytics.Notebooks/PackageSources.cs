@@ -14,10 +14,16 @@ public sealed class PackageSources
 
     /// <summary>Sources for a notebook in <paramref name="notebookFolder"/>.</summary>
     public PackageSources(string notebookFolder)
-    {
-        GlobalPackagesFolder = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+        : this(notebookFolder, Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
             ? custom
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"))
+    {
+    }
+
+    /// <summary>Sources for a notebook in <paramref name="notebookFolder"/> with another global packages folder (tests).</summary>
+    internal PackageSources(string notebookFolder, string globalPackagesFolder)
+    {
+        GlobalPackagesFolder = globalPackagesFolder;
         foreach (var config in ConfigFiles(notebookFolder))
         {
             foreach (var folder in LocalSources(config))

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace Nmt.Analytics.NotebookTests;
+
+/// <summary>
+/// Executes every repository notebook in the real kernel once, three at a time (each run is mostly kernel start-up
+/// and package restore), into a temporary folder; the tests read the executed copies.
+/// </summary>
+public sealed class JupyterRuns : IDisposable
+{
+    private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("nmt-jupyter-");
+    private readonly SemaphoreSlim _slots = new(3);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(int ExitCode, string Log)>>> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>Where the executed notebooks are written.</summary>
+    public string OutputFolder => _output.FullName;
+
+    /// <summary>The run of <paramref name="name"/>; the first call starts all notebooks.</summary>
+    public Task<(int ExitCode, string Log)> RunAsync(string name)
+    {
+        _ = PackedLibrary.Folder;
+        foreach (var notebook in RepositoryNotebookTests.Notebooks().Select(row => (string)row[0]))
+        {
+            _runs.GetOrAdd(notebook, n => new Lazy<Task<(int, string)>>(() => Task.Run(() => ExecuteAsync(n))));
+        }
+        foreach (var run in _runs.Values)
+        {
+            _ = run.Value;
+        }
+        return _runs[name].Value;
+    }
+
+    private async Task<(int, string)> ExecuteAsync(string name)
+    {
+        await _slots.WaitAsync();
+        try
+        {
+            var path = Path.Combine(RepositoryRoot.Path, "notebooks", name);
+            return await JupyterKernel.ExecuteAsync(path, OutputFolder, TimeSpan.FromMinutes(10));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _output.Delete(recursive: true);
+    }
+}
