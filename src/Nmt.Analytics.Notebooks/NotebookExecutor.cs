@@ -57,7 +57,6 @@ public sealed class NotebookExecutor
     /// <summary>The state of one run: script state, options, counters.</summary>
     private sealed class Run(NotebookDocument notebook, NotebookExecutor executor)
     {
-        private readonly NotebookGlobals _globals = new();
         private readonly List<string> _notes = [];
         private readonly int _codeCellCount = notebook.Cells.Count(c => c.IsCode);
         private readonly string _folder = Path.GetDirectoryName(Path.GetFullPath(notebook.Path)) ?? ".";
@@ -101,7 +100,7 @@ public sealed class NotebookExecutor
         private async Task<string?> RunCellAsync(NotebookCell cell, int codeNumber, CancellationToken cancellationToken)
         {
             var sink = new CellOutputSink(cell.Outputs);
-            _globals.Sink = sink;
+            KernelHelpers.Sink = sink;
             StdOut.Sink = sink;
             StdErr.Sink = sink;
             var label = $"cell{cell.Number}";
@@ -112,9 +111,8 @@ public sealed class NotebookExecutor
                 AddReferences(prepared);
                 var options = _options.WithFilePath(label);
                 var state = await Task.Run(
-                        () => _state is null
-                            ? CSharpScript.RunAsync<object?>(prepared.Code, options, _globals, typeof(NotebookGlobals), cancellationToken)
-                            : _state.ContinueWithAsync<object?>(prepared.Code, options, cancellationToken),
+                        async () => await (_state ?? await CSharpScript.RunAsync<object?>(KernelHelpers.Import, options, cancellationToken: cancellationToken).ConfigureAwait(false))
+                            .ContinueWithAsync<object?>(prepared.Code, options, cancellationToken).ConfigureAwait(false),
                         cancellationToken)
                     .WaitAsync(executor.CellTimeout, cancellationToken)
                     .ConfigureAwait(false);
@@ -137,7 +135,7 @@ public sealed class NotebookExecutor
             finally
             {
                 sink.Flush();
-                _globals.Sink = null;
+                KernelHelpers.Sink = null;
                 StdOut.Sink = null;
                 StdErr.Sink = null;
             }
@@ -162,7 +160,7 @@ public sealed class NotebookExecutor
             }
             var packages = prepared.References.Where(r => r.IsNuGet).Select(r => new PackageRequest(r.Target, r.Version, r.Line)).ToList();
             var notes = new List<string>();
-            var files = packages.Count == 0 ? [] : Packages.Resolve(packages, notes);
+            IReadOnlyList<string> files = packages.Count == 0 ? [] : Packages.Resolve(packages, notes);
             _notes.AddRange(notes.Select(n => $"notebook {notebook.Name}: {n}"));
             foreach (var reference in prepared.References.Where(r => !r.IsNuGet))
             {

@@ -5,8 +5,9 @@ namespace Nmt.Analytics.Notebooks;
 /// <summary>
 /// Resolves a cell's <c>#r "nuget: Id, Version"</c> lines the way a .NET Interactive kernel's restore does, but
 /// offline: each package and its dependency closure (nuspec dependency group for this runtime; per id the highest
-/// minimum asked for, then the lowest version at or above it) come from <see cref="PackageSources"/>. A package the
-/// kernel could not find in those places fails here too, naming where it looked.
+/// minimum asked for, then the lowest version at or above it) come from <see cref="PackageSources"/>. Dependencies the
+/// runtime itself provides are pruned, as NuGet prunes them for .NET 10. A package the kernel could not find in those
+/// places fails here too, naming where it looked.
 /// </summary>
 public sealed class NugetDirectiveResolver
 {
@@ -49,7 +50,7 @@ public sealed class NugetDirectiveResolver
             }
             var package = _store.Find(id, minimum) ?? throw NotFound(minimum, why);
             _resolved[id] = package;
-            foreach (var (dependency, range) in package.Dependencies())
+            foreach (var (dependency, range) in package.Dependencies().Where(d => !ScriptEnvironment.ProvidedByRuntime(d.Id)))
             {
                 var min = PackageVersion.MinimumOf(range);
                 if (!needed.TryGetValue(dependency, out var current) || (min is not null && min.CompareTo(current.Minimum) > 0))

@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Notebooks;
 
 /// <summary>
 /// The compile environment a notebook starts with, as in a .NET Interactive kernel: the .NET runtime's own assemblies
-/// and <see cref="DefaultImports"/>, nothing of this application. Packages and DLLs come only from the notebook's
+/// and <see cref="DefaultImports"/>, nothing of this application but <see cref="KernelHelpers"/>. Packages and DLLs come only from the notebook's
 /// <c>#r</c> lines; an assembly this process already loaded (Nmt.Analytics, ScottPlot, …) is referenced as the
 /// loaded copy, so a notebook's values are the types the display code knows.
 /// </summary>
@@ -33,9 +33,16 @@ internal static class ScriptEnvironment
         return MetadataReference.CreateFromFile(application.TryGetValue(name, out var own) ? own : path);
     }
 
+    /// <summary>
+    /// True when the running .NET itself has an assembly named <paramref name="packageId"/> (System.Memory,
+    /// System.Reflection.Emit.Lightweight, …): such a package is pruned from a restore for .NET 10, as NuGet does.
+    /// </summary>
+    public static bool ProvidedByRuntime(string packageId) => Loaded.Value.Framework.ContainsKey(packageId);
+
     private static ScriptOptions Build() =>
         ScriptOptions.Default
-            .WithReferences(Loaded.Value.Framework.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
+            .WithReferences(Loaded.Value.Framework.Values.Append(typeof(KernelHelpers).Assembly.Location)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
             .WithImports(DefaultImports.Namespaces)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8);
