@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Nmt.Analytics.NotebookTests;
 
@@ -23,8 +24,13 @@ internal static class JupyterKernel
         "install it as .ci/run does: apt-get install jupyter-nbconvert python3-nbclient python3-ipykernel; " +
         "dotnet tool install --global Microsoft.dotnet-interactive --version 1.0.712001; dotnet interactive jupyter install";
 
-    /// <summary>Executes <paramref name="notebook"/> in the kernel (cwd = its folder, as Jupyter does), writing the result into <paramref name="outputFolder"/>.</summary>
-    public static async Task<(int ExitCode, string Log)> ExecuteAsync(string notebook, string outputFolder, TimeSpan timeout)
+    /// <summary>
+    /// Executes <paramref name="notebook"/> in the kernel (cwd = its folder, as Jupyter does), writing the result into
+    /// <paramref name="outputFolder"/>. Kernels started together race for the same web port (the kernelspec's
+    /// <c>--http-port-range 2048-3000</c>), so each of up to three parallel <paramref name="slot"/>s gets a copy of the
+    /// installed kernelspec with a third of that range, found first through <c>JUPYTER_PATH</c>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Log)> ExecuteAsync(string notebook, string outputFolder, int slot, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(Find("jupyter-nbconvert")!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
@@ -37,6 +43,7 @@ internal static class JupyterKernel
             start.ArgumentList.Add(argument);
         }
         start.Environment["PATH"] = $"{Environment.GetEnvironmentVariable("PATH")}{Path.PathSeparator}{Tools}";
+        start.Environment["JUPYTER_PATH"] = SlotKernelSpec(outputFolder, slot);
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         using var process = Process.Start(start)!;
@@ -60,7 +67,9 @@ internal static class JupyterKernel
             .Select(dir => Path.Combine(dir, command))
             .FirstOrDefault(File.Exists);
 
-    private static bool KernelSpecExists()
+    private static bool KernelSpecExists() => InstalledKernelSpec() is not null;
+
+    private static string? InstalledKernelSpec()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         string[] roots =
@@ -69,6 +78,22 @@ internal static class JupyterKernel
             "/usr/local/share/jupyter",
             "/usr/share/jupyter",
         ];
-        return roots.Any(r => File.Exists(Path.Combine(r, "kernels", KernelName, "kernel.json")));
+        return roots.Select(r => Path.Combine(r, "kernels", KernelName, "kernel.json")).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>A folder whose kernels/.net-csharp is the installed kernelspec with this slot's share of the web ports.</summary>
+    private static string SlotKernelSpec(string outputFolder, int slot)
+    {
+        var spec = JsonNode.Parse(File.ReadAllText(InstalledKernelSpec()!))!;
+        var argv = spec["argv"]!.AsArray();
+        var range = argv.Select((a, i) => (Value: a!.GetValue<string>(), Index: i)).FirstOrDefault(a => a.Value == "--http-port-range").Index;
+        if (range > 0)
+        {
+            argv[range + 1] = $"{2048 + (slot * 300)}-{2048 + (slot * 300) + 299}";
+        }
+        var folder = Path.Combine(outputFolder, $".jupyter-slot{slot}");
+        Directory.CreateDirectory(Path.Combine(folder, "kernels", KernelName));
+        File.WriteAllText(Path.Combine(folder, "kernels", KernelName, "kernel.json"), spec.ToJsonString());
+        return folder;
     }
 }

@@ -8,15 +8,11 @@ public class RepositoryNotebookTests
 {
     private static string Folder => Path.Combine(RepositoryRoot.Path, "notebooks");
 
-    public static TheoryData<string> Notebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Folder, "*.ipynb").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(path));
-        }
-        return data;
-    }
+    /// <summary>The file names of the repository's notebooks.</summary>
+    internal static IEnumerable<string> Names() =>
+        Directory.GetFiles(Folder, "*.ipynb").Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p));
+
+    public static TheoryData<string> Notebooks() => new(Names());
 
     [Fact]
     public void The_notebooks_folder_is_not_empty() =>
