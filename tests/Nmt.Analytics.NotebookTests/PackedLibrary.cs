@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace Nmt.Analytics.NotebookTests;
 
 /// <summary>
-/// Runs the notebooks' own set-up once per test run (<c>bash notebooks/setup --library-only</c>, in a configuration
-/// of its own so it cannot race the solution's Release build) and names that package folder in a nuget.config
-/// wherever a test runs a notebook, as notebooks/nuget.config does for the repository's notebooks.
+/// Runs the notebooks' own set-up once per test run (<c>bash notebooks/setup --library-only</c>), packing the library
+/// the solution build just compiled in the tests' own configuration (<c>--no-build</c>: no second build racing the
+/// other test assemblies), and names that package folder in a nuget.config wherever a test runs a notebook, as
+/// notebooks/nuget.config does for the repository's notebooks.
 /// </summary>
 internal static class PackedLibrary
 {
@@ -30,16 +32,16 @@ internal static class PackedLibrary
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "notebooks", "setup"));
         start.ArgumentList.Add("--library-only");
-        start.Environment["NMT_PACK_CONFIGURATION"] = "PackageTest";
-        start.Environment["NMT_PACK_OPTIONS"] = "--no-restore --disable-build-servers -p:RunAnalyzers=false";
+        start.Environment["NMT_PACK_CONFIGURATION"] = typeof(PackedLibrary).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        start.Environment["NMT_PACK_OPTIONS"] = "--no-build --disable-build-servers";
         start.Environment["MSBUILDNOINPROCNODE"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("bash notebooks/setup did not finish within 5 minutes");
+            throw new TimeoutException("bash notebooks/setup did not finish within 10 minutes");
         }
         if (process.ExitCode != 0)
         {
