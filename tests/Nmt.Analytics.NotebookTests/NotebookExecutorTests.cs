@@ -147,7 +147,7 @@ public class NotebookExecutorTests
     {
         var (_, result) = await TestNotebooks.RunAsync("no-package-reference.ipynb");
 
-        Assert.Matches("compile error: line 1, column [0-9]+: CS02(34|46): .*'(Nmt|Analytics)'", result.Failure?.Message);
+        Assert.Matches("compile error: line 1, column [0-9]+: CS02(34|46): The type or namespace name '(Nmt|Results)' does not exist", result.Failure?.Message ?? "(it ran)");
     }
 
     [Fact]

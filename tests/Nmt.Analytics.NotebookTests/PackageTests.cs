@@ -12,7 +12,7 @@ public class PackageTests
     [Fact]
     public void The_packed_library_holds_net8_and_net10_assemblies_and_declares_its_dependencies()
     {
-        var package = Assert.Single(Directory.GetFiles(PackedLibrary.Folder, "Nmt.Analytics.[0-9]*.nupkg"));
+        var package = Assert.Single(Directory.GetFiles(PackedLibrary.Folder, "Nmt.Analytics.*.nupkg"), p => char.IsAsciiDigit(Path.GetFileName(p)["Nmt.Analytics.".Length]));
 
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
