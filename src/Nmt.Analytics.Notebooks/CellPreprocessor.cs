@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace Nmt.Analytics.Notebooks;
 
 /// <summary>
-/// Turns a Polyglot C# cell into plain C# script: lifts <c>#r</c> and <c>#i</c> lines out (Roslyn would try to
-/// resolve them itself and fail on <c>nuget:</c>), drops harmless magics and refuses all others. Lifted lines
-/// become comments so compiler line numbers still match the cell.
+/// Turns a Polyglot C# cell into plain C# script: lifts <c>#r</c> and <c>#i "nuget: SOURCE"</c> lines out (Roslyn
+/// would try to resolve them itself and fail on <c>nuget:</c>), drops harmless magics and refuses all others. Lifted
+/// lines become comments so compiler line numbers still match the cell.
 /// </summary>
 internal static partial class CellPreprocessor
 {
@@ -17,6 +17,7 @@ internal static partial class CellPreprocessor
     {
         var lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var references = new List<ReferenceDirective>();
+        var sources = new List<(string Source, int Line)>();
         var code = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -32,9 +33,10 @@ internal static partial class CellPreprocessor
                 references.Add(Reference(r.Groups["target"].Value, i + 1));
                 line = "// " + line;
             }
-            else if (IncludeLine().IsMatch(trimmed))
+            else if (IncludeLine().Match(trimmed) is { Success: true } include)
             {
-                line = "// " + line; // a package source: the executor only uses the packages it carries
+                sources.Add((include.Groups["source"].Value, i + 1));
+                line = "// " + line;
             }
             code.Append(line);
             if (i < lines.Length - 1)
@@ -42,7 +44,7 @@ internal static partial class CellPreprocessor
                 code.Append('\n');
             }
         }
-        return new PreparedCell(code.ToString(), references);
+        return new PreparedCell(code.ToString(), references, sources);
     }
 
     private static void CheckMagic(string trimmed, int line)
@@ -69,6 +71,6 @@ internal static partial class CellPreprocessor
     [GeneratedRegex("""^#r\s+"(?<target>[^"]+)"\s*(//.*)?$""")]
     private static partial Regex ReferenceLine();
 
-    [GeneratedRegex("""^#i\s+"[^"]*"\s*(//.*)?$""")]
+    [GeneratedRegex("""^#i\s+"\s*(nuget:)?(?<source>[^"]*)"\s*(//.*)?$""")]
     private static partial Regex IncludeLine();
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -58,11 +57,17 @@ public sealed class NotebookExecutor
     /// <summary>The state of one run: script state, options, counters.</summary>
     private sealed class Run(NotebookDocument notebook, NotebookExecutor executor)
     {
-        private readonly NotebookGlobals _globals = new();
         private readonly List<string> _notes = [];
         private readonly int _codeCellCount = notebook.Cells.Count(c => c.IsCode);
+        private readonly string _folder = Path.GetDirectoryName(Path.GetFullPath(notebook.Path)) ?? ".";
+        private PackageSources? _packageSources;
+        private NugetDirectiveResolver? _resolver;
         private ScriptOptions _options = ScriptEnvironment.Options;
         private ScriptState<object?>? _state;
+
+        private PackageSources Sources => _packageSources ??= new PackageSources(_folder);
+
+        private NugetDirectiveResolver Packages => _resolver ??= new NugetDirectiveResolver(Sources);
 
         public ConsoleCapture StdOut { get; } = new("stdout");
 
@@ -95,7 +100,7 @@ public sealed class NotebookExecutor
         private async Task<string?> RunCellAsync(NotebookCell cell, int codeNumber, CancellationToken cancellationToken)
         {
             var sink = new CellOutputSink(cell.Outputs);
-            _globals.Sink = sink;
+            KernelHelpers.Sink = sink;
             StdOut.Sink = sink;
             StdErr.Sink = sink;
             var label = $"cell{cell.Number}";
@@ -103,15 +108,11 @@ public sealed class NotebookExecutor
             {
                 CheckKernel(cell);
                 var prepared = CellPreprocessor.Prepare(cell.Source);
-                foreach (var reference in prepared.References)
-                {
-                    AddReference(reference);
-                }
+                AddReferences(prepared);
                 var options = _options.WithFilePath(label);
                 var state = await Task.Run(
-                        () => _state is null
-                            ? CSharpScript.RunAsync<object?>(prepared.Code, options, _globals, typeof(NotebookGlobals), cancellationToken)
-                            : _state.ContinueWithAsync<object?>(prepared.Code, options, cancellationToken),
+                        async () => await (_state ?? await CSharpScript.RunAsync<object?>(KernelHelpers.Import, options, cancellationToken: cancellationToken).ConfigureAwait(false))
+                            .ContinueWithAsync<object?>(prepared.Code, options, cancellationToken).ConfigureAwait(false),
                         cancellationToken)
                     .WaitAsync(executor.CellTimeout, cancellationToken)
                     .ConfigureAwait(false);
@@ -134,7 +135,7 @@ public sealed class NotebookExecutor
             finally
             {
                 sink.Flush();
-                _globals.Sink = null;
+                KernelHelpers.Sink = null;
                 StdOut.Sink = null;
                 StdErr.Sink = null;
             }
@@ -150,40 +151,30 @@ public sealed class NotebookExecutor
             }
         }
 
-        private void AddReference(ReferenceDirective reference)
+        /// <summary>Applies a cell's <c>#i</c> and <c>#r</c> lines before it compiles, as the kernel does.</summary>
+        private void AddReferences(PreparedCell prepared)
         {
-            if (reference.IsNuGet)
+            foreach (var (source, line) in prepared.Sources)
             {
-                AddPackage(reference);
-                return;
+                Sources.Include(source, line);
             }
-            var carried = CarriedPackages.ByFileName(Path.GetFileName(reference.Target));
-            if (carried is not null)
+            var packages = prepared.References.Where(r => r.IsNuGet).Select(r => new PackageRequest(r.Target, r.Version, r.Line)).ToList();
+            var notes = new List<string>();
+            IReadOnlyList<string> files = packages.Count == 0 ? [] : Packages.Resolve(packages, notes);
+            _notes.AddRange(notes.Select(n => $"notebook {notebook.Name}: {n}"));
+            foreach (var reference in prepared.References.Where(r => !r.IsNuGet))
             {
-                return; // the executor's own copy: a second copy would make its types differ from ours
+                files = [.. files, AssemblyFile(reference)];
             }
-            var folder = Path.GetDirectoryName(notebook.Path) ?? ".";
-            var full = Path.GetFullPath(Path.Combine(folder, reference.Target));
-            if (!File.Exists(full))
-            {
-                throw new CellRefusedException($"line {reference.Line}: #r \"{reference.Target}\": no such file ({full}); paths are relative to the notebook's folder");
-            }
-            _options = _options.AddReferences(MetadataReference.CreateFromFile(full));
+            _options = _options.AddReferences(files.Select(ScriptEnvironment.ReferenceFor).OfType<MetadataReference>());
         }
 
-        private void AddPackage(ReferenceDirective reference)
+        private string AssemblyFile(ReferenceDirective reference)
         {
-            if (!CarriedPackages.TryGet(reference.Target, out var assembly))
-            {
-                throw new CellRefusedException(
-                    $"line {reference.Line}: package '{reference.Target}' is not available to `nmt notebook run`; it carries: {CarriedPackages.Names}");
-            }
-            var carried = CarriedPackages.VersionOf(assembly);
-            if (reference.Version is { } wanted && !string.Equals(wanted, carried, StringComparison.OrdinalIgnoreCase))
-            {
-                _notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"notebook {notebook.Name}: package '{reference.Target}' {wanted} was requested; using the {carried} that `nmt notebook run` carries"));
-            }
+            var full = Path.GetFullPath(Path.Combine(_folder, reference.Target));
+            return File.Exists(full)
+                ? full
+                : throw new CellRefusedException($"line {reference.Line}: #r \"{reference.Target}\": no such file ({full}); paths are relative to the notebook's folder");
         }
 
         private static Exception Unwrap(Exception e) => e switch

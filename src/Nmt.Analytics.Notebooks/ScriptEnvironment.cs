@@ -1,48 +1,67 @@
-using System.Reflection;
+using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace Nmt.Analytics.Notebooks;
 
 /// <summary>
-/// The compile environment of every notebook: <see cref="ScriptOptions.Default"/> references almost nothing, so
-/// we add the runtime's trusted platform assemblies (the whole app: framework plus every package it loaded)
-/// and the carried packages, and import the common namespaces plus every public Nmt.Analytics namespace.
+/// The compile environment a notebook starts with, as in a .NET Interactive kernel: the .NET runtime's own assemblies
+/// and <see cref="DefaultImports"/>, nothing of this application but <see cref="KernelHelpers"/>. Packages and DLLs come only from the notebook's
+/// <c>#r</c> lines; an assembly this process already loaded (Nmt.Analytics, ScottPlot, …) is referenced as the
+/// loaded copy, so a notebook's values are the types the display code knows.
 /// </summary>
 internal static class ScriptEnvironment
 {
     private static readonly Lazy<ScriptOptions> Shared = new(Build);
 
+    private static readonly Lazy<(Dictionary<string, string> Framework, Dictionary<string, string> Application)> Loaded = new(Split);
+
     public static ScriptOptions Options => Shared.Value;
 
-    private static ScriptOptions Build()
+    /// <summary>
+    /// The reference to use for an assembly file a <c>#r</c> brought in, or null when the runtime itself provides that
+    /// assembly (a package copy of a framework assembly would only clash with it).
+    /// </summary>
+    public static MetadataReference? ReferenceFor(string path)
     {
-        var paths = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(CarriedPackages.Assemblies.Select(a => a.Location))
-            .Where(p => p.Length > 0 && File.Exists(p))
-            .Distinct(StringComparer.Ordinal);
-        var references = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
-        return ScriptOptions.Default
-            .WithReferences(references)
-            .WithImports(Imports())
+        var name = Path.GetFileNameWithoutExtension(path);
+        var (framework, application) = Loaded.Value;
+        if (framework.ContainsKey(name))
+        {
+            return null;
+        }
+        return MetadataReference.CreateFromFile(application.TryGetValue(name, out var own) ? own : path);
+    }
+
+    /// <summary>
+    /// True when the running .NET itself has an assembly named <paramref name="packageId"/> (System.Memory,
+    /// System.Reflection.Emit.Lightweight, …): such a package is pruned from a restore for .NET 10, as NuGet does.
+    /// </summary>
+    public static bool ProvidedByRuntime(string packageId) => Loaded.Value.Framework.ContainsKey(packageId);
+
+    private static ScriptOptions Build() =>
+        ScriptOptions.Default
+            .WithReferences(Loaded.Value.Framework.Values.Append(typeof(KernelHelpers).Assembly.Location)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
+            .WithImports(DefaultImports.Namespaces)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8);
-    }
 
-    private static IEnumerable<string> Imports()
+    /// <summary>The trusted platform assemblies by simple name: the runtime's folder vs. the application's own.</summary>
+    private static (Dictionary<string, string>, Dictionary<string, string>) Split()
     {
-        // .NET Interactive's C# kernel imports System, System.Text, System.Linq, System.Collections.Generic and System.Threading.Tasks.
-        string[] common = ["System", "System.IO", "System.Text", "System.Linq", "System.Collections.Generic", "System.Globalization", "System.Threading.Tasks"];
-        var library = typeof(Results.ResultTable).Assembly.GetExportedTypes()
-            .Select(t => t.Namespace)
-            .OfType<string>()
-            .Where(n => n.StartsWith("Nmt.Analytics", StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        return common.Concat(library);
+        var runtime = Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory());
+        var framework = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var application = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+            var target = Path.GetFullPath(path).StartsWith(runtime, StringComparison.Ordinal) ? framework : application;
+            target.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+        }
+        return (framework, application);
     }
-
-    /// <summary>A reference to an assembly already loaded with the executor (so types stay identical to ours).</summary>
-    public static MetadataReference Reference(Assembly assembly) => MetadataReference.CreateFromFile(assembly.Location);
 }

@@ -7,6 +7,8 @@ public sealed class NotebookCommandTests : IDisposable
 {
     private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("nmt-notebook-");
 
+    public NotebookCommandTests() => PackedLibrary.UseIn(_temp.FullName);
+
     public void Dispose() => _temp.Delete(recursive: true);
 
     private string Copy(string name)

@@ -51,7 +51,7 @@ public class NotebookExecutorTests
     }
 
     [Fact]
-    public async Task Reference_lines_are_lifted_and_a_carried_package_with_the_same_version_adds_no_note()
+    public async Task Reference_lines_are_lifted_and_a_package_found_at_its_version_adds_no_note()
     {
         var (notebook, result) = await TestNotebooks.RunAsync("state-and-display.ipynb");
 
@@ -122,14 +122,42 @@ public class NotebookExecutorTests
     }
 
     [Fact]
-    public async Task A_package_the_executor_does_not_carry_is_refused_with_the_list_it_carries()
+    public async Task A_package_found_nowhere_is_refused_naming_where_it_looked()
     {
         var (_, result) = await TestNotebooks.RunAsync("unknown-package.ipynb");
 
         var message = result.Failure?.Message ?? "";
-        Assert.StartsWith("notebook unknown-package.ipynb, cell 1 (code cell 1): line 1: package 'Foo.Bar' is not available to `nmt notebook run`; it carries: ", message, StringComparison.Ordinal);
-        Assert.Contains("Nmt.Analytics", message, StringComparison.Ordinal);
-        Assert.Contains("ScottPlot", message, StringComparison.Ordinal);
+        Assert.StartsWith("notebook unknown-package.ipynb, cell 1 (code cell 1): line 1: package 'Foo.Bar', version 1.0.0 or later, was not found in ", message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(".nuget", "packages"), message, StringComparison.Ordinal);
+        Assert.Contains(PackedLibrary.Folder, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_kernels_default_namespaces_are_imported()
+    {
+        var (notebook, result) = await TestNotebooks.RunAsync("kernel-defaults.ipynb");
+
+        Assert.Equal("1", TestNotebooks.Text(Assert.Single(TestNotebooks.WrittenOutputs(notebook, 1))!["data"]!["text/plain"]));
+        Assert.Equal(2, result.Failure?.CodeCellNumber);
+        Assert.Contains("CS0103: The name 'CultureInfo' does not exist", result.Failure?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_package_reference_the_library_is_not_there_as_in_the_kernel()
+    {
+        var (_, result) = await TestNotebooks.RunAsync("no-package-reference.ipynb");
+
+        Assert.Matches("compile error: line 1, column [0-9]+: CS02(34|46): The type or namespace name '(Nmt|Results)' does not exist", result.Failure?.Message ?? "(it ran)");
+    }
+
+    [Fact]
+    public async Task A_relative_package_source_is_refused_as_the_kernel_refuses_it()
+    {
+        var (_, result) = await TestNotebooks.RunAsync("relative-source.ipynb");
+
+        Assert.StartsWith(
+            "notebook relative-source.ipynb, cell 1 (code cell 1): line 1: #i \"nuget: ../packages\": a package source must be an absolute path or URL",
+            result.Failure?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,16 +212,17 @@ public class NotebookExecutorTests
     }
 
     [Fact]
-    public async Task A_package_version_other_than_the_carried_one_runs_with_a_note()
+    public async Task A_version_not_on_this_machine_resolves_to_the_lowest_above_it_with_a_note()
     {
         var (_, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
 
         var note = Assert.Single(result.Notes);
-        Assert.StartsWith("notebook dataframe-and-versions.ipynb: package 'Microsoft.Data.Analysis' 0.0.1 was requested; using the 0.23", note, StringComparison.Ordinal);
+        Assert.StartsWith("notebook dataframe-and-versions.ipynb: package 'Microsoft.Data.Analysis' 0.0.1 was requested; 0.", note, StringComparison.Ordinal);
+        Assert.Contains("is the lowest version at or above it in ", note, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Console_error_is_a_stderr_stream_and_library_types_are_imported()
+    public async Task Console_error_is_a_stderr_stream_and_the_last_value_is_shown()
     {
         var (notebook, result) = await TestNotebooks.RunAsync("dataframe-and-versions.ipynb");
 

@@ -10,6 +10,7 @@ internal static class TestNotebooks
 
     public static async Task<(NotebookDocument Notebook, NotebookRunResult Result)> RunAsync(string name)
     {
+        PackedLibrary.UseIn(Path.GetDirectoryName(PathOf(name))!);
         var notebook = NotebookDocument.Load(PathOf(name));
         var result = await new NotebookExecutor(TimeSpan.FromSeconds(120)).RunAsync(notebook);
         return (notebook, result);
