@@ -9,13 +9,16 @@ namespace Nmt.Analytics.Notebooks;
 [SuppressMessage("Naming", "CA1707", Justification = "Names match .NET Interactive so notebooks run unchanged.")]
 public sealed class NotebookGlobals
 {
-    internal CellOutputSink? Sink { get; set; }
+    internal SinkSlot Slot { get; } = new();
 
     /// <summary>Shows <paramref name="value"/> as the cell's next output (plot → PNG, table → HTML, else text).</summary>
     [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = ".NET Interactive's name.")]
-    public void display(object? value) =>
-        (Sink ?? throw new InvalidOperationException("display() was called outside a running cell."))
-            .Add(new DisplayOutput(DisplayRenderer.Render(value)));
+    public void display(object? value)
+    {
+        var sink = Slot.Current ?? throw new InvalidOperationException("display() was called outside a running cell.");
+        sink.ThrowIfStopped();
+        sink.Add(new DisplayOutput(DisplayRenderer.Render(value)));
+    }
 
     /// <summary>Wraps markup so that displaying it (or leaving it as the cell's value) shows HTML.</summary>
     [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = ".NET Interactive's name.")]
