@@ -52,9 +52,9 @@ public class EditingTests
         var text = CodeInspection.Describe(cell, "Console.Write".Length);
 
         Assert.NotNull(text);
-        Assert.Contains("method Console.WriteLine(string? value)", text, StringComparison.Ordinal);
+        Assert.Contains("method void System.Console.WriteLine(string? value)", text, StringComparison.Ordinal);
         Assert.True(text.Split('\n').Length > 5, text);
-        Assert.Contains("local ResultTable table", CodeInspection.Describe(cell, "Console.WriteLine(tab".Length), StringComparison.Ordinal);
+        Assert.Contains("variable Nmt.Analytics.Results.ResultTable table", CodeInspection.Describe(cell, "Console.WriteLine(tab".Length), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,6 +13,9 @@ internal static class CodeInspection
         .AddParameterOptions(SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue)
         .AddMemberOptions(SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeContainingType);
 
+    private static readonly SymbolDisplayFormat VariableFormat = SymbolDisplayFormat.CSharpErrorMessageFormat
+        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeType);
+
     /// <summary>Lines describing the symbol at <paramref name="position"/> (UTF-16), or null if there is none.</summary>
     public static string? Describe(CellCompilation cell, int position)
     {
@@ -29,9 +32,12 @@ internal static class CodeInspection
         var overloads = symbol is IMethodSymbol { ContainingType: { } type }
             ? type.GetMembers(symbol.Name).OfType<IMethodSymbol>().Cast<ISymbol>().ToList()
             : [symbol];
-        var lines = overloads.Select(s => $"{Kind(s)} {s.ToDisplayString(Format)}");
+        var lines = overloads.Select(s => $"{Kind(s)} {s.ToDisplayString(IsCellVariable(s) ? VariableFormat : Format)}");
         return string.Join('\n', lines);
     }
+
+    /// <summary>A cell's top-level variable, which Roslyn scripting compiles as a field of the submission class.</summary>
+    private static bool IsCellVariable(ISymbol symbol) => symbol is IFieldSymbol { ContainingType.IsScriptClass: true };
 
     private static ISymbol? SymbolAt(CellCompilation cell, int position)
     {
@@ -54,6 +60,7 @@ internal static class CodeInspection
 
     private static string Kind(ISymbol symbol) => symbol switch
     {
+        _ when IsCellVariable(symbol) => "variable",
         INamespaceSymbol => "namespace",
         INamedTypeSymbol named => named.TypeKind.ToString().ToLowerInvariant(),
         IMethodSymbol => "method",
