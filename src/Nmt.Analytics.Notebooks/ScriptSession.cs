@@ -86,7 +86,6 @@ internal sealed class ScriptSession
 #pragma warning restore CA1031
         {
             var error = CellError.From(Unwrap(e), cell.Label, timeout);
-            sink.Flush();
             sink.Add(error.Output);
             return error;
         }

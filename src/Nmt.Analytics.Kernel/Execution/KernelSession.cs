@@ -38,6 +38,7 @@ internal sealed class KernelSession
             ExecutionCount++;
         }
         var count = ExecutionCount;
+        var notes = Session.Notes.Count;
         var displays = 0;
         var droppedDisplays = 0;
         var sink = new CellOutputSink(output =>
@@ -70,6 +71,10 @@ internal sealed class KernelSession
             }
         }
         sink.ReportDropped();
+        foreach (var note in Session.Notes.Skip(notes))
+        {
+            emit(new StreamOutput("stderr", $"note: {note}\n"));
+        }
         if (droppedDisplays > 0)
         {
             emit(new StreamOutput("stderr", string.Create(CultureInfo.InvariantCulture,
