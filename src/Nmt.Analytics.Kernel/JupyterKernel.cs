@@ -37,13 +37,21 @@ public sealed class JupyterKernel : IDisposable
     {
         _log = new KernelLog(log);
         var wire = new WireFormat(new MessageSigner(info.Key));
-        _shell = Bind("shell", new RouterSocket(), info, info.ShellPort, wire);
-        _control = Bind("control", new RouterSocket(), info, info.ControlPort, wire);
-        _stdin = Bind("stdin", new RouterSocket(), info, info.StdinPort, wire);
-        _iopub = Bind("iopub", new PublisherSocket(), info, info.IopubPort, wire);
-        _heartbeat = new ResponseSocket();
-        _sockets.Add(_heartbeat);
-        BindSocket(_heartbeat, info.Address(info.HeartbeatPort), "heartbeat");
+        try
+        {
+            _shell = Bind("shell", new RouterSocket(), info, info.ShellPort, wire);
+            _control = Bind("control", new RouterSocket(), info, info.ControlPort, wire);
+            _stdin = Bind("stdin", new RouterSocket(), info, info.StdinPort, wire);
+            _iopub = Bind("iopub", new PublisherSocket(), info, info.IopubPort, wire);
+            _heartbeat = new ResponseSocket();
+            _sockets.Add(_heartbeat);
+            BindSocket(_heartbeat, info.Address(info.HeartbeatPort), "heartbeat");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
         _input = new StdinReader(_stdin, _session, () => _stopping);
     }
 
@@ -94,24 +102,37 @@ public sealed class JupyterKernel : IDisposable
         _log.Write("kernel stopped");
     }
 
-    private void Listen(Channel channel)
+    private void Listen(Channel channel) => Loop(channel.Name, () =>
     {
-        while (!_stopping)
+        if (channel.Receive(Poll) is { } request)
         {
-            if (channel.Receive(Poll) is { } request)
-            {
-                Handle(channel, request);
-            }
+            Handle(channel, request);
         }
-    }
+    });
 
-    private void Heartbeat()
+    private void Heartbeat() => Loop("heartbeat", () =>
+    {
+        if (_heartbeat.TryReceiveFrameBytes(Poll, out var ping))
+        {
+            _heartbeat.SendFrame(ping);
+        }
+    });
+
+    /// <summary>Repeats <paramref name="step"/> until shutdown; a failure is logged and the loop goes on, so the kernel never dies silently.</summary>
+    private void Loop(string name, Action step)
     {
         while (!_stopping)
         {
-            if (_heartbeat.TryReceiveFrameBytes(Poll, out var ping))
+            try
             {
-                _heartbeat.SendFrame(ping);
+                step();
+            }
+#pragma warning disable CA1031 // Logged; the socket loop must survive.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _log.Write($"{name}: {e.GetType().Name}: {e.Message}");
+                Thread.Sleep(Poll);
             }
         }
     }
@@ -245,6 +266,10 @@ public sealed class JupyterKernel : IDisposable
         try
         {
             socket.Bind(address);
+        }
+        catch (AddressAlreadyInUseException)
+        {
+            throw new NmtInputException($"cannot listen for {name} on {address}: the address is already in use (is another kernel using this connection file?)");
         }
         catch (NetMQException e)
         {

@@ -49,6 +49,20 @@ public sealed class ConnectionFileTests : IDisposable
         Assert.Contains("--connection-file FILE is required", absent.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_port_in_use_is_a_user_error_naming_socket_and_address()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var path = Write($$"""{"shell_port": {{port}}, "iopub_port": 0, "stdin_port": 0, "control_port": 0, "hb_port": 0, "ip": "127.0.0.1", "key": "k"}""");
+
+        var (exitCode, _, errors) = Cli("kernel", "--connection-file", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"cannot listen for shell on tcp://127.0.0.1:{port}: the address is already in use", errors, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private string Write(string json)
