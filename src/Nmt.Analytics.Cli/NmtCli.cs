@@ -30,6 +30,7 @@ public static class NmtCli
         MetaCommand.Create(context),
         SimulateCommand.Create(context),
         NotebookCommand.Create(context),
+        KernelCommand.Create(context),
         FitCommand.Create(context),
         ValidateCommand.Create(context),
         PredictCommand.Create(context),

@@ -13,6 +13,7 @@ internal sealed record CellError(ErrorOutput Output, string Summary)
         CompilationErrorException compile => Compile(compile),
         CellRefusedException refused => new(new ErrorOutput("CellRefused", refused.Message, [refused.Message]), refused.Message),
         TimeoutException => Timeout(timeout),
+        CellInterruptedException interrupted => new(new ErrorOutput("Interrupted", interrupted.Message, [$"Interrupted: {interrupted.Message}"]), interrupted.Message),
         _ => Runtime(e, cellLabel),
     };
 

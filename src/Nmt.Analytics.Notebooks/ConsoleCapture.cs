@@ -3,15 +3,20 @@ using System.Text;
 namespace Nmt.Analytics.Notebooks;
 
 /// <summary>A console writer that sends what a cell prints to the current cell's <see cref="CellOutputSink"/>.</summary>
-internal sealed class ConsoleCapture(string stream) : TextWriter
+internal sealed class ConsoleCapture(string stream, SinkSlot slot) : TextWriter
 {
-    public CellOutputSink? Sink { get; set; }
-
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override void Write(char value) => Sink?.Write(stream, value.ToString());
+    public override void Write(char value) => Send(value.ToString());
 
-    public override void Write(string? value) => Sink?.Write(stream, value);
+    public override void Write(string? value) => Send(value);
 
-    public override void Write(char[] buffer, int index, int count) => Sink?.Write(stream, new string(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) => Send(new string(buffer, index, count));
+
+    private void Send(string? text)
+    {
+        var sink = slot.Current;
+        sink?.ThrowIfStopped();
+        sink?.Write(stream, text);
+    }
 }

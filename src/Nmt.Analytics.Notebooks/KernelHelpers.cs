@@ -11,23 +11,20 @@ namespace Nmt.Analytics.Notebooks;
 [SuppressMessage("Naming", "CA1707", Justification = "Names match .NET Interactive so notebooks run unchanged.")]
 public static class KernelHelpers
 {
-    private static readonly AsyncLocal<CellOutputSink?> CurrentSink = new();
+    /// <summary>The running cell's output sink (flows into the script's tasks; see <see cref="SinkSlot"/>).</summary>
+    internal static SinkSlot Slot { get; } = new();
 
     /// <summary>The submission that brings the helpers into scope.</summary>
     public static string Import { get; } = $"using static {typeof(KernelHelpers).FullName};";
 
-    /// <summary>The running cell's outputs (flows into the script's tasks).</summary>
-    internal static CellOutputSink? Sink
-    {
-        get => CurrentSink.Value;
-        set => CurrentSink.Value = value;
-    }
-
     /// <summary>Shows <paramref name="value"/> as the cell's next output (plot → PNG, table → HTML, else text).</summary>
     [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = ".NET Interactive's name.")]
-    public static void display(object? value) =>
-        (Sink ?? throw new InvalidOperationException("display() was called outside a running cell."))
-            .Add(new DisplayOutput(DisplayRenderer.Render(value)));
+    public static void display(object? value)
+    {
+        var sink = Slot.Current ?? throw new InvalidOperationException("display() was called outside a running cell.");
+        sink.ThrowIfStopped();
+        sink.Add(new DisplayOutput(DisplayRenderer.Render(value)));
+    }
 
     /// <summary>Wraps markup so that displaying it (or leaving it as the cell's value) shows HTML.</summary>
     public static HtmlString HTML(string html) => new(html);

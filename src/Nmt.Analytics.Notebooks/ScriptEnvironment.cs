@@ -14,9 +14,20 @@ internal static class ScriptEnvironment
 {
     private static readonly Lazy<ScriptOptions> Shared = new(Build);
 
+    private static readonly Lazy<ScriptOptions> SharedPreloaded = new(BuildPreloaded);
+
     private static readonly Lazy<(Dictionary<string, string> Framework, Dictionary<string, string> Application)> Loaded = new(Split);
 
     public static ScriptOptions Options => Shared.Value;
+
+    /// <summary>
+    /// <see cref="Options"/> plus every assembly of this application (Nmt.Analytics and its dependencies), for the
+    /// nmt-csharp kernel, which preloads the library so a first cell can say <c>using Nmt.Analytics.Data;</c>.
+    /// </summary>
+    public static ScriptOptions PreloadedOptions => SharedPreloaded.Value;
+
+    /// <summary>True when this application carries an assembly named <paramref name="name"/> (a preloaded package).</summary>
+    public static bool Preloaded(string name) => Loaded.Value.Application.ContainsKey(name);
 
     /// <summary>
     /// The reference to use for an assembly file a <c>#r</c> brought in, or null when the runtime itself provides that
@@ -46,6 +57,22 @@ internal static class ScriptEnvironment
             .WithImports(DefaultImports.Namespaces)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8);
+
+    private static ScriptOptions BuildPreloaded() => Options.AddReferences(
+        Loaded.Value.Application.Values.Where(IsManaged).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            System.Reflection.AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The trusted platform assemblies by simple name: the runtime's folder vs. the application's own.</summary>
     private static (Dictionary<string, string>, Dictionary<string, string>) Split()
