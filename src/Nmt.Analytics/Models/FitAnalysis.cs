@@ -84,7 +84,7 @@ public sealed class FitAnalysis
                 var episodes = EpisodeTable.Build(sessions);
                 return (episodes.Episodes, [.. episodes.Exclusions.Select(e => new RowExclusion(e.Line, "client " + ExclusionReasons.WithoutClient(e.Reason)))]);
             default:
-                throw new NmtInputException($"--level {level}: use session or episode.");
+                throw new NmtInputException($"--level {level}: use session or episode (the confidence level of the intervals is --confidence).");
         }
     }
 
