@@ -119,6 +119,17 @@ internal sealed class ScriptSession
     {
         foreach (var (source, line) in prepared.Sources)
         {
+            if (_preloaded)
+            {
+                // The kernel's library is preloaded, so a notebook's package folder only matters for other packages:
+                // one relative to the notebook is taken as such, and a missing one is no error.
+                var folder = IsRelativeFolder(source) ? Path.GetFullPath(Path.Combine(_folder, source)) : source;
+                if (Directory.Exists(folder) || !IsRelativeFolder(source))
+                {
+                    Sources.Include(folder, line);
+                }
+                continue;
+            }
             Sources.Include(source, line);
         }
         var packages = prepared.References
@@ -133,6 +144,9 @@ internal sealed class ScriptSession
         }
         _options = _options.AddReferences(files.Select(ScriptEnvironment.ReferenceFor).OfType<MetadataReference>());
     }
+
+    private static bool IsRelativeFolder(string source) =>
+        !Path.IsPathRooted(source) && !source.Contains("://", StringComparison.Ordinal);
 
     private string AssemblyFile(ReferenceDirective reference)
     {

@@ -47,13 +47,14 @@ internal static class DescribeCommand
         var clinical = ClinicalDescribe.AddOptions(command);
         command.SetAction(parseResult => context.Guard(() =>
         {
-            var loaded = DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
+            LoadedData Load() => DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
             if (parseResult.GetValue(clinical))
             {
-                return ClinicalDescribe.Run(context, parseResult, loaded);
+                return ClinicalDescribe.Run(context, parseResult, Load());
             }
             var options = Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
             var groupings = ParseBy(parseResult.GetValue(by) ?? "all");
+            var loaded = Load();
             var result = DescriptiveAnalysis.Run(loaded.Table, groupings, options);
             var format = parseResult.GetValue(output);
             var rows = loaded.Account(result.Exclusions);

@@ -17,6 +17,10 @@ internal static class StartingValues
     public static List<double[]> Candidates(ModelFrame frame, ThetaLayout layout)
     {
         var list = new List<double[]> { layout.Start() };
+        if (frame.Count == 0)
+        {
+            return list; // a fit from summaries (Engines): no rows to scale or take moments from
+        }
         var scaled = new double[layout.Count];
         var moments = new double[layout.Count];
         var momentsOk = true;
