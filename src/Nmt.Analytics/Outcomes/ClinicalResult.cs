@@ -1,4 +1,5 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Privacy;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Outcomes;
@@ -56,7 +57,7 @@ public sealed record ClinicalResult(IReadOnlyList<ClinicalCounts> Cells, Clinica
         yield return $"Counts of 1-{Options.MinClients - 1} clients, and counts that would reveal one by subtraction, are withheld (null).";
         foreach (var group in Exclusions.GroupBy(e => ExclusionReasons.WithoutClient(e.Reason), StringComparer.Ordinal))
         {
-            yield return $"Excluded {SmallCellSuppression.Format(group.Count(), Options.MinClients)}: {group.Key}.";
+            yield return $"Excluded {LinkedCellSuppression.Format(group.Count(), Options.MinClients)}: {group.Key}.";
         }
     }
 }

@@ -1,11 +1,12 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Privacy;
 
 namespace Nmt.Analytics.Outcomes;
 
 /// <summary>
 /// How many clients got reliably and meaningfully better: each client's episode (last pain_post − first pain_pre) is
 /// classified by the Jacobson–Truax reliable change index, as recovered (reliable improvement ending at or below the
-/// cut-off) and as an MCID responder, then counted per group with small-cell suppression (<see cref="SmallCellSuppression"/>).
+/// cut-off) and as an MCID responder, then counted per group with small-cell suppression (<see cref="LinkedCellSuppression"/>).
 /// </summary>
 public static class ClinicalSignificance
 {
@@ -67,7 +68,7 @@ public static class ClinicalSignificance
     /// <summary>Counts every cell, states how they add up, and withholds small and derivable counts.</summary>
     private static List<ClinicalCounts> Suppress(List<(string Group, string Level, int[] Rows)> groups, bool[][] classes, int min)
     {
-        var audit = new SmallCellSuppression(min);
+        var audit = new LinkedCellSuppression(min);
         var ids = groups.Select(g => Register(audit, g.Rows, classes)).ToList();
         foreach (var group in groups.Skip(1).Select((g, i) => (g.Group, Index: i + 1)).GroupBy(g => g.Group, g => g.Index))
         {
@@ -88,7 +89,7 @@ public static class ClinicalSignificance
     }
 
     /// <summary>n, then the five classes; rows add up (n = improvement + no change + deterioration, and the complements are hidden).</summary>
-    private static int[] Register(SmallCellSuppression audit, int[] rows, bool[][] classes)
+    private static int[] Register(LinkedCellSuppression audit, int[] rows, bool[][] classes)
     {
         var counts = Enumerable.Range(0, 5).Select(k => rows.Count(r => classes[r][k])).ToArray();
         var ids = new[] { audit.Count(rows.Length) }.Concat(counts.Select(audit.Count)).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Privacy;
 
 namespace Nmt.Analytics.Outcomes;
 
@@ -19,7 +20,7 @@ public sealed record DataFlow(IReadOnlyList<DataFlowStep> Steps)
         var excludedRows = loadExclusions.Select(e => e.Line).Distinct().Count();
         var clients = sessions.RowCount == 0 ? 0 : ((TextColumn)sessions[SessionColumns.ClientId]).Levels().Count;
         var episodes = EpisodeTable.Build(sessions);
-        string F(int n) => SmallCellSuppression.Format(n, minClients);
+        string F(int n) => LinkedCellSuppression.Format(n, minClients);
         return new DataFlow(
         [
             new("Rows read", F(sessions.RowCount + excludedRows), ByReason(loadExclusions, minClients, "rows excluded")),
@@ -36,10 +37,10 @@ public sealed record DataFlow(IReadOnlyList<DataFlowStep> Steps)
         {
             return [];
         }
-        var lines = new List<string> { $"{SmallCellSuppression.Format(exclusions.Select(e => e.Line).Distinct().Count(), min)} {what}:" };
+        var lines = new List<string> { $"{LinkedCellSuppression.Format(exclusions.Select(e => e.Line).Distinct().Count(), min)} {what}:" };
         lines.AddRange(exclusions.GroupBy(e => ExclusionReasons.WithoutClient(e.Reason), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{SmallCellSuppression.Format(g.Count(), min)} {g.Key}")));
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{LinkedCellSuppression.Format(g.Count(), min)} {g.Key}")));
         return lines;
     }
 }

@@ -1,9 +1,10 @@
-namespace Nmt.Analytics.Outcomes;
+namespace Nmt.Analytics.Privacy;
 
 /// <summary>
-/// Primary and complementary suppression of counts linked by additive relations (total = Σ parts), local to the
-/// clinical-significance tables until a shared disclosure layer takes over (the rule is the same: no published count,
-/// and no difference of published counts, may be 1 to <c>min − 1</c>).
+/// Primary and complementary suppression of counts linked by several additive relations at once (total = Σ parts,
+/// across rows and columns of one table, e.g. the clinical-significance classes per group). The single-partition case
+/// is <see cref="CellSuppression"/>; the rule is the same: no published count, and no difference of published
+/// counts, may be 1 to <c>min − 1</c>.
 /// </summary>
 /// <remarks>
 /// Primary: every count of 1 … min − 1 is withheld. Complementary (CMS cell-size suppression policy): for each relation
@@ -13,7 +14,7 @@ namespace Nmt.Analytics.Outcomes;
 /// This guards single relations and their sums, which is what a reader of the tables can do by subtraction; it is not a
 /// full linear-programming audit of every combination of relations.
 /// </remarks>
-public sealed class SmallCellSuppression(int min)
+public sealed class LinkedCellSuppression(int min)
 {
     private readonly List<int> _values = [];
     private readonly List<bool> _withheld = [];
