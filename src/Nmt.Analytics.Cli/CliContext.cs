@@ -130,6 +130,22 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         }
     }
 
+    /// <summary>
+    /// Writes a result with its row accounting: the library's JSON (with <c>n_read</c>, <c>n_used</c>, <c>excluded_rows</c>)
+    /// or the tables as text/CSV followed by the rows line on stderr.
+    /// </summary>
+    public void WriteResult(OutputFormat format, JsonObject json, IReadOnlyList<ResultTable> tables, RowAccounting rows)
+    {
+        if (format == OutputFormat.Json)
+        {
+            ReportRows(format, rows, json);
+            WriteJson(json);
+            return;
+        }
+        WriteTables(format, tables);
+        ReportRows(format, rows);
+    }
+
     /// <summary>Writes a JSON document (contract shapes are built as <see cref="JsonNode"/>s).</summary>
     public void WriteJson(JsonNode node)
     {

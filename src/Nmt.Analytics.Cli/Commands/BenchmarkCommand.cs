@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Nmt.Analytics.Benchmarking;
 using Nmt.Analytics.Data;
-using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -43,7 +41,7 @@ internal static class BenchmarkCommand
             var summaries = (parse.GetValue(reference) ?? []).Select(f => BenchmarkSummary.Load(f.FullName)).ToList();
             var loaded = Load(parse.GetValue(data), parse.GetValue(demo));
             var result = ClinicBenchmark.Run(loaded.Table, options, summaries);
-            Write(context, parse.GetValue(format), result, loaded.Account(result.Exclusions));
+            context.WriteResult(parse.GetValue(format), result.ToJson(), result.Tables(), loaded.Account(result.Exclusions));
             return 0;
         }));
         command.Subcommands.Add(Export(context));
@@ -79,14 +77,14 @@ internal static class BenchmarkCommand
             var summary = BenchmarkSummary.Create(loaded.Table, options, parse.GetValue(pseudonymise), strictCells: !parse.GetValue(allowSmallCells));
             OutputFiles.WriteFile(path, parse.GetValue(force), temp => File.WriteAllText(temp, summary.ToJson(), new System.Text.UTF8Encoding(false)));
             context.Error.WriteLine(loaded.Account().Summary());
-            context.WriteTables(parse.GetValue(format), [ExportTable(summary, path)], ["export"]);
+            context.WriteTables(parse.GetValue(format), [summary.ExportTable(path)], ["export"]);
             return 0;
         }));
         return command;
     }
 
     /// <summary>Validates the shared options.</summary>
-    internal static BenchmarkOptions Options(string? outcome, int minClients, bool overdispersion)
+    private static BenchmarkOptions Options(string? outcome, int minClients, bool overdispersion)
     {
         var options = new BenchmarkOptions
         {
@@ -96,39 +94,6 @@ internal static class BenchmarkCommand
         };
         options.Validate();
         return options;
-    }
-
-    /// <summary>Writes the result: JSON contract, or the clinic table, an overview, the case-mix model and exclusions.</summary>
-    internal static void Write(CliContext context, OutputFormat format, BenchmarkResult result, RowAccounting? rows = null)
-    {
-        if (format == OutputFormat.Json)
-        {
-            var json = result.ToJson();
-            if (rows is not null)
-            {
-                context.ReportRows(format, rows, json);
-            }
-            context.WriteJson(json);
-            return;
-        }
-        context.WriteTables(format, [result.Tidy(), result.Glance(), result.Coefficients(), result.ExclusionCounts()]);
-        if (rows is not null)
-        {
-            context.ReportRows(format, rows);
-        }
-    }
-
-    private static ResultTable ExportTable(BenchmarkSummary summary, string path)
-    {
-        var table = new ResultTable("Benchmark summary", "file", "outcome", "clinics", "clients", "min_clients", "pseudonymised");
-        table.AddRow(path, summary.Outcome.Name(), summary.Clinics.Count, summary.Clinics.Sum(c => c.NClients), summary.MinClients, summary.Pseudonymised);
-        table.AddNote("Contains one case-mix block (cross-products) over all exported clinics and per-clinic counts and totals; clinics below min_clients are left out entirely.");
-        if (summary.SmallCells.Count > 0)
-        {
-            table.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.SmallCells.Count} covariate level(s) ({string.Join(", ", summary.SmallCells)}) are held by fewer than {summary.MinClients} of the exported clients; the block's sums over them are sub-aggregates (exported because --allow-small-cells was given; see docs/benchmarking.md)."));
-        }
-        return table;
     }
 
     private static Option<string> OutcomeOption() => new("--outcome")
@@ -144,5 +109,5 @@ internal static class BenchmarkCommand
     };
 
     /// <summary>Loads the session data (the DATA file, or the bundled demo data with --demo).</summary>
-    internal static LoadedData Load(FileInfo? data, bool demo) => DataInput.Load(data, demo, LoadOptions.Default.WithShape(DataShape.Session));
+    private static LoadedData Load(FileInfo? data, bool demo) => DataInput.Load(data, demo, LoadOptions.Default.WithShape(DataShape.Session));
 }

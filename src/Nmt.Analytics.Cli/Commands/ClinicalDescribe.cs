@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
 
@@ -36,19 +35,7 @@ internal static class ClinicalDescribe
             : [];
         var options = ClinicalOptions.With(parse.GetValue(Sem), parse.GetValue(Mcid), parse.GetValue(McidPct), parse.GetValue(Cutoff), parse.GetValue<int>("--min-cell"));
         var result = ClinicalSignificance.Classify(loaded.Table, by, options);
-        var format = parse.GetValue<OutputFormat>("--format");
-        var rows = loaded.Account(result.Exclusions);
-        if (format == OutputFormat.Json)
-        {
-            var json = new JsonObject { ["clinical"] = result.Table().ToJsonArray(), ["thresholds"] = result.ThresholdTable().ToJsonArray() };
-            context.ReportRows(format, rows, json);
-            context.WriteJson(json);
-        }
-        else
-        {
-            context.WriteTables(format, [result.Table(), result.ThresholdTable()]);
-            context.ReportRows(format, rows);
-        }
+        context.WriteResult(parse.GetValue<OutputFormat>("--format"), result.ToJson(), result.Tables(), loaded.Account(result.Exclusions));
         return 0;
     }
 }

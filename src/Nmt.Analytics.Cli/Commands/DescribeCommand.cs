@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
-using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -13,9 +11,6 @@ namespace Nmt.Analytics.Cli.Commands;
 /// </summary>
 internal static class DescribeCommand
 {
-    /// <summary>The <c>--by</c> values, in output order.</summary>
-    internal static readonly string[] ByChoices = [.. DescriptiveAnalysis.Groupings];
-
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
@@ -53,36 +48,17 @@ internal static class DescribeCommand
                 return ClinicalDescribe.Run(context, parseResult, Load());
             }
             var options = Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
-            var groupings = ParseBy(parseResult.GetValue(by) ?? "all");
+            var groupings = DescriptiveAnalysis.ParseGroupings(parseResult.GetValue(by) ?? "all");
             var loaded = Load();
             var result = DescriptiveAnalysis.Run(loaded.Table, groupings, options);
-            var format = parseResult.GetValue(output);
-            var rows = loaded.Account(result.Exclusions);
-            if (format == OutputFormat.Json)
-            {
-                var json = new JsonObject();
-                for (var i = 0; i < result.Tables.Count; i++)
-                {
-                    json[JsonKeys[i]] = result.Tables[i].ToJsonArray();
-                }
-                context.ReportRows(format, rows, json);
-                context.WriteJson(json);
-            }
-            else
-            {
-                context.WriteTables(format, result.Tables, JsonKeys);
-                context.ReportRows(format, rows);
-            }
+            context.WriteResult(parseResult.GetValue(output), result.ToJson(), result.Tables, loaded.Account(result.Exclusions));
             return 0;
         }));
         return command;
     }
 
-    /// <summary>JSON keys of the three output tables.</summary>
-    internal static readonly string[] JsonKeys = [.. DescriptiveAnalysis.TableKeys];
-
     /// <summary>Validates the numeric options.</summary>
-    internal static SummaryOptions Options(int bootstrap, int seed, int minCell)
+    private static SummaryOptions Options(int bootstrap, int seed, int minCell)
     {
         if (bootstrap < 0)
         {
@@ -94,11 +70,4 @@ internal static class DescribeCommand
         }
         return new SummaryOptions(minCell, bootstrap, seed);
     }
-
-    /// <summary>Parses <c>--by</c> into the requested groupings (null = all, skipping absent optional columns).</summary>
-    internal static IReadOnlyList<string>? ParseBy(string by) => DescriptiveAnalysis.ParseGroupings(by);
-
-    /// <summary>The analysis tables (see <see cref="DescriptiveAnalysis"/>).</summary>
-    internal static IReadOnlyList<ResultTable> Analyse(ColumnTable sessions, IReadOnlyList<string>? by, SummaryOptions options) =>
-        DescriptiveAnalysis.Run(sessions, by, options).Tables;
 }

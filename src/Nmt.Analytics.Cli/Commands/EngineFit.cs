@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Nmt.Analytics.Engines;
 using Nmt.Analytics.Models;
-using Nmt.Analytics.Models.Lmm;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -10,27 +9,16 @@ internal static class EngineFit
 {
     public static int Run(CliContext context, ParseResult parse, EngineOptions engine, FitRequest request, OutputFormat format)
     {
-        if (request.Cluster is not null || request.Robust is not null || request.Model is not ("ols" or "lmm"))
-        {
-            throw new NmtInputException("--engine and --from-summaries fit ols (classical standard errors) and lmm; robust and cluster-robust errors, logit, glm and glmm need the rows in memory.");
-        }
-        if (request.Compare is not null || request.Inference is not null || request.Level != "session")
-        {
-            throw new NmtInputException("--compare, --emmeans, --pairwise, --anova and --level episode need the rows in memory; drop --engine/--from-summaries.");
-        }
+        SummaryFit.CheckRequest(request);
         var statistics = engine.Summaries(parse, request.Formula, context);
         if (statistics is null)
         {
             return 0;
         }
-        IModelFit fit = request.Model == "lmm"
-            ? SummaryFit.Lmm(statistics, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Confidence })
-            : SummaryFit.Ols(statistics, request.Confidence);
+        var fit = SummaryFit.Fit(statistics, request);
         if (format == OutputFormat.Json)
         {
-            var json = fit.ToJson();
-            EngineOptions.AddCounts(json, statistics);
-            context.WriteJson(json);
+            context.WriteJson(SummaryFit.ToJson(fit, statistics));
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Engines;
 
 namespace Nmt.Analytics.Cli.Commands;
@@ -73,12 +72,7 @@ internal sealed class EngineOptions
             {
                 throw new NmtInputException("--from-summaries fits from summary files; give no DATA and no --engine with it.");
             }
-            statistics = SummaryMerge.Merge([.. files.Select(f => SummaryFile.Read(f.FullName))]);
-            var asked = Formulas.Formula.Parse(formula).ToString();
-            if (asked != statistics.Formula)
-            {
-                throw new NmtInputException($"the summaries were computed for '{statistics.Formula}', not '{asked}'.");
-            }
+            statistics = SummaryMerge.ReadFor([.. files.Select(f => f.FullName)], formula);
         }
         else
         {
@@ -114,14 +108,5 @@ internal sealed class EngineOptions
             throw new NmtInputException("--connection applies to --engine postgres only.");
         }
         return DuckDbSource.Open(data);
-    }
-
-    /// <summary>Replaces the per-row exclusion list (the engine does not know line numbers) by counts per reason.</summary>
-    public static void AddCounts(JsonObject json, SufficientStatistics statistics)
-    {
-        json.Remove("excluded_rows");
-        json["n_read"] = statistics.RowsRead;
-        json["n_used"] = statistics.N;
-        json["excluded_by_reason"] = new JsonArray([.. statistics.Exclusions.Select(e => (JsonNode)new JsonObject { ["reason"] = e.Reason, ["count"] = e.Count })]);
     }
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Charts;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Evidence;
 using Nmt.Analytics.Evidence.EffectSizes;
-using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -52,39 +50,29 @@ internal static class MetaCommand
                 HartungKnapp = parse.GetValue(hk),
                 PredictionInterval = ParsePi(parse.GetValue(pi)),
             };
-            MetaAnalysisResult result;
-            List<(string Key, ResultTable Table)> extras;
-            string? agreement = null;
-            RowAccounting? rows = null;
             var forestPath = parse.GetValue(forest) is { } target ? OutputFiles.CheckFile(target.FullName, parse.GetValue(force)) : null;
+            var measureCode = parse.GetValue(measure) is { } m ? EffectMeasures.Parse(m) : (EffectMeasure?)null;
+            MetaAnalysisReport report;
+            RowAccounting? rows = null;
             if (parse.GetValue(network) is { } technique)
             {
                 var loaded = DataInput.Load(parse.GetValue(data), parse.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
-                var measureCode = parse.GetValue(measure) is { } nm ? EffectMeasures.Parse(nm) : EffectMeasure.MeanDifference;
-                var synthesis = ClinicContrastSynthesis.Run(loaded.Table, technique, measureCode, options, parse.GetValue(minClients));
-                (result, extras, agreement) = (synthesis.Pooled, [("clinics", synthesis.Tidy())], synthesis.Agreement());
-                rows = loaded.Account(synthesis.ExcludedRows);
+                report = MetaAnalysisReport.ForNetwork(
+                    loaded.Table, technique, measureCode ?? EffectMeasure.MeanDifference, options, parse.GetValue(minClients), parse.GetValue(subgroup));
+                rows = loaded.Account(report.ExcludedRows);
             }
             else
             {
-                var table = Load(parse.GetValue(data), parse.GetValue(demo));
-                var effects = EffectSizeCalculator.Compute(table, parse.GetValue(measure) is { } m ? EffectMeasures.Parse(m) : EffectMeasures.Infer(table.ColumnNames));
-                result = MetaAnalysis.Fit(effects, options);
-                extras = Extras(result, parse.GetValue(subgroup), parse.GetValue(moderator), parse.GetValue(leaveOneOut));
+                report = MetaAnalysisReport.ForStudies(
+                    Load(parse.GetValue(data), parse.GetValue(demo)), measureCode, options, parse.GetValue(subgroup), parse.GetValue(moderator),
+                    parse.GetValue(leaveOneOut));
             }
             if (forestPath is not null)
             {
-                OutputFiles.WriteFile(forestPath, parse.GetValue(force), path => ForestPlot.Save(result, path));
+                OutputFiles.WriteFile(forestPath, parse.GetValue(force), path => ForestPlot.Save(report.Result, path));
                 context.Error.WriteLine($"forest plot written to {forestPath}");
             }
-            var summary = parse.GetValue(subgroup) is { } column && result.Effects.Rows[column] is TextColumn
-                ? EvidenceSummary.ByGroup(result.Effects, column, options)
-                : EvidenceSummary.FromResult(agreement is null ? "All studies" : "All clinics", result);
-            Write(context, parse.GetValue(format), result, extras, summary, rows);
-            if (agreement is not null && parse.GetValue(format) == OutputFormat.Table)
-            {
-                context.Out.WriteLine("- " + agreement);
-            }
+            Write(context, parse.GetValue(format), report, rows);
             return 0;
         }));
         return command;
@@ -109,60 +97,30 @@ internal static class MetaCommand
         _ => throw new NmtInputException($"unknown --pi '{value}'. Use 'riley' (or leave it out for metafor's default)."),
     };
 
-    private static List<(string Key, ResultTable Table)> Extras(MetaAnalysisResult result, string? subgroup, string? moderator, bool leaveOneOut)
-    {
-        var extras = new List<(string, ResultTable)>();
-        if (subgroup is not null)
-        {
-            extras.Add(("subgroups", SubgroupAnalysis.Fit(result.Effects, subgroup, result.Options).Tidy()));
-        }
-        if (moderator is not null)
-        {
-            var regression = MetaRegression.Fit(result.Effects, moderator, result.Options);
-            extras.Add(("meta_regression", regression.Tidy()));
-            extras.Add(("moderator_test", regression.Glance()));
-        }
-        if (leaveOneOut)
-        {
-            extras.Add(("leave_one_out", LeaveOneOut.Table(result)));
-        }
-        return extras;
-    }
-
-    private static void Write(
-        CliContext context, OutputFormat format, MetaAnalysisResult result, List<(string Key, ResultTable Table)> extras, EvidenceSummary summary,
-        RowAccounting? rows)
+    private static void Write(CliContext context, OutputFormat format, MetaAnalysisReport report, RowAccounting? rows)
     {
         if (rows is not null)
         {
             context.ReportRows(format, rows);
         }
-        if (format == OutputFormat.Json)
+        switch (format)
         {
-            var json = result.ToJson();
-            rows?.AddTo(json);
-            foreach (var (key, table) in extras)
-            {
-                json[key] = table.ToJsonArray();
-                if (table.Notes.Count > 0)
-                {
-                    json[key + "_notes"] = new JsonArray(table.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
-                }
-            }
-            context.WriteJson(json);
-            return;
+            case OutputFormat.Json:
+                context.WriteJson(report.ToJson(rows));
+                return;
+            case OutputFormat.Csv:
+                context.WriteTables(format, [.. report.Tables(), report.Summary.Table()]);
+                return;
         }
-        ResultTable[] tables = [result.Tidy(), result.Glance(), result.StudyTable(), .. extras.Select(e => e.Table)];
-        if (format == OutputFormat.Csv)
-        {
-            context.WriteTables(format, [.. tables, summary.Table()]);
-            return;
-        }
-        context.WriteTables(format, tables);
+        context.WriteTables(format, report.Tables());
         context.Out.WriteLine("Evidence summary");
-        foreach (var statement in summary.Statements)
+        foreach (var statement in report.Summary.Statements)
         {
             context.Out.WriteLine("- " + statement.Sentence);
+        }
+        if (report.Agreement is not null)
+        {
+            context.Out.WriteLine("- " + report.Agreement);
         }
     }
 }

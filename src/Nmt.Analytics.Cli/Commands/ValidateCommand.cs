@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Synthetic;
 
@@ -36,7 +35,14 @@ internal static class ValidateCommand
         }
         var options = new LoadOptions { MaxIssues = maxIssues };
         var report = Validate(data, demo, options);
-        Present(context, report, format);
+        if (format == OutputFormat.Json)
+        {
+            context.WriteJson(report.ToJson());
+        }
+        else
+        {
+            context.WriteTables(format, report.Tables());
+        }
         foreach (var error in report.Errors)
         {
             context.Error.WriteLine(error.ToString());
@@ -60,30 +66,4 @@ internal static class ValidateCommand
             ? throw new NmtInputException("give a DATA file (CSV or Parquet) or --demo.")
             : SessionValidator.Validate(data.FullName, options);
     }
-
-    private static void Present(CliContext context, ValidationReport report, OutputFormat format)
-    {
-        if (format == OutputFormat.Json)
-        {
-            context.WriteJson(Json(report));
-            return;
-        }
-        context.WriteTables(format,
-        [
-            report.SummaryTable(),
-            report.RulesTable(),
-            report.Anonymity.SummaryTable(),
-            report.Anonymity.SmallestGroupsTable(),
-            report.IssuesTable(),
-        ]);
-    }
-
-    private static JsonObject Json(ValidationReport report) => new()
-    {
-        ["summary"] = report.SummaryTable().ToJsonArray()[0]?.DeepClone(),
-        ["rules"] = report.RulesTable().ToJsonArray(),
-        ["anonymity"] = report.Anonymity.SummaryTable().ToJsonArray()[0]?.DeepClone(),
-        ["smallest_groups"] = report.Anonymity.SmallestGroupsTable().ToJsonArray(),
-        ["issues"] = report.IssuesTable().ToJsonArray(),
-    };
 }

@@ -61,6 +61,9 @@ public sealed record BenchmarkResult(BenchmarkOptions Options, CaseMixModel Mode
         };
     }
 
+    /// <summary>The tables printed as text or CSV: clinics, overview, case-mix coefficients, exclusions.</summary>
+    public IReadOnlyList<ResultTable> Tables() => [Tidy(), Glance(), Coefficients(), ExclusionCounts()];
+
     /// <summary>One row per clinic (suppressed clinics: id, flag and <c>suppressed = true</c> only).</summary>
     public ResultTable Tidy()
     {

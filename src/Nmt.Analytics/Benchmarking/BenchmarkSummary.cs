@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Benchmarking;
 
@@ -104,6 +105,20 @@ public sealed class BenchmarkSummary
             throw new NmtInputException(string.Create(CultureInfo.InvariantCulture,
                 $"{source} defines responders as >= {ResponderPoints} points and >= {ResponderPercent} %, unlike this benchmark; summaries must use the same responder criteria."));
         }
+    }
+
+    /// <summary>What <c>nmt benchmark export</c> reports after writing the summary to <paramref name="path"/>: one row, with notes.</summary>
+    public ResultTable ExportTable(string path)
+    {
+        var table = new ResultTable("Benchmark summary", "file", "outcome", "clinics", "clients", "min_clients", "pseudonymised");
+        table.AddRow(path, Outcome.Name(), Clinics.Count, Clinics.Sum(c => c.NClients), MinClients, Pseudonymised);
+        table.AddNote("Contains one case-mix block (cross-products) over all exported clinics and per-clinic counts and totals; clinics below min_clients are left out entirely.");
+        if (SmallCells.Count > 0)
+        {
+            table.AddNote(string.Create(CultureInfo.InvariantCulture,
+                $"{SmallCells.Count} covariate level(s) ({string.Join(", ", SmallCells)}) are held by fewer than {MinClients} of the exported clients; the block's sums over them are sub-aggregates (exported because --allow-small-cells was given; see docs/benchmarking.md)."));
+        }
+        return table;
     }
 
     /// <summary>The summary as JSON (snake_case, full double precision).</summary>

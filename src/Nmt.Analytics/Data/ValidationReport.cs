@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Data;
@@ -93,6 +94,20 @@ public sealed class ValidationReport
             Format?.Delimiter.ToString(), Format?.DecimalComma, Format?.HasBom, Format?.CrLf);
         return table;
     }
+
+    /// <summary>The tables printed as text or CSV: summary, rules, anonymity summary, smallest groups, issues.</summary>
+    public IReadOnlyList<ResultTable> Tables() =>
+        [SummaryTable(), RulesTable(), Anonymity.SummaryTable(), Anonymity.SmallestGroupsTable(), IssuesTable()];
+
+    /// <summary>The JSON result: <c>summary</c> and <c>anonymity</c> as objects; <c>rules</c>, <c>smallest_groups</c> and <c>issues</c> as arrays.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["summary"] = SummaryTable().ToJsonArray()[0]?.DeepClone(),
+        ["rules"] = RulesTable().ToJsonArray(),
+        ["anonymity"] = Anonymity.SummaryTable().ToJsonArray()[0]?.DeepClone(),
+        ["smallest_groups"] = Anonymity.SmallestGroupsTable().ToJsonArray(),
+        ["issues"] = IssuesTable().ToJsonArray(),
+    };
 
     /// <summary>The kept issues as a tidy table: line, column, value, rule, severity, reason.</summary>
     public ResultTable IssuesTable()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Models;
@@ -13,6 +14,46 @@ namespace Nmt.Analytics.Engines;
 /// </summary>
 public static class SummaryFit
 {
+    /// <summary>Checks that <paramref name="request"/> can be fitted from summaries (ols with classical errors, or lmm; session level).</summary>
+    /// <exception cref="NmtInputException">The request needs the rows in memory.</exception>
+    public static void CheckRequest(FitRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Cluster is not null || request.Robust is not null || request.Model is not ("ols" or "lmm"))
+        {
+            throw new NmtInputException("--engine and --from-summaries fit ols (classical standard errors) and lmm; robust and cluster-robust errors, logit, glm and glmm need the rows in memory.");
+        }
+        if (request.Compare is not null || request.Inference is not null || request.Level != "session")
+        {
+            throw new NmtInputException("--compare, --emmeans, --pairwise, --anova and --level episode need the rows in memory; drop --engine/--from-summaries.");
+        }
+    }
+
+    /// <summary>Fits <paramref name="request"/> (checked by <see cref="CheckRequest"/>): <see cref="Lmm"/> or <see cref="Ols"/>.</summary>
+    public static IModelFit Fit(SufficientStatistics statistics, FitRequest request)
+    {
+        CheckRequest(request);
+        return request.Model == "lmm"
+            ? Lmm(statistics, new LmmOptions { Reml = !request.MaximumLikelihood, ConfidenceLevel = request.Confidence })
+            : Ols(statistics, request.Confidence);
+    }
+
+    /// <summary>
+    /// The fit's JSON with the row counts of the summaries: <c>n_read</c>, <c>n_used</c> and <c>excluded_by_reason</c>
+    /// [{reason, count}] in place of <c>excluded_rows</c> (an engine does not know line numbers).
+    /// </summary>
+    public static JsonObject ToJson(IModelFit fit, SufficientStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var json = fit.ToJson();
+        json.Remove("excluded_rows");
+        json["n_read"] = statistics.RowsRead;
+        json["n_used"] = statistics.N;
+        json["excluded_by_reason"] = new JsonArray([.. statistics.Exclusions.Select(e => (JsonNode)new JsonObject { ["reason"] = e.Reason, ["count"] = e.Count })]);
+        return json;
+    }
+
     /// <summary>OLS with classical standard errors, as <see cref="OlsModel.Fit"/> computes it for full-rank designs.</summary>
     /// <exception cref="NmtInputException">Too few rows, or collinear columns.</exception>
     public static OlsFit Ols(SufficientStatistics statistics, double level = 0.95)

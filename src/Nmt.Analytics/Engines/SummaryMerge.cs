@@ -7,6 +7,20 @@ namespace Nmt.Analytics.Engines;
 /// </summary>
 public static class SummaryMerge
 {
+    /// <summary>Reads summary files (<see cref="SummaryFile.Read"/>) and merges them for a fit of <paramref name="formula"/>.</summary>
+    /// <exception cref="NmtInputException">The files do not merge, or were computed for another formula.</exception>
+    public static SufficientStatistics ReadFor(IReadOnlyList<string> paths, string formula)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var statistics = Merge([.. paths.Select(SummaryFile.Read)]);
+        var asked = Formulas.Formula.Parse(formula).ToString();
+        if (asked != statistics.Formula)
+        {
+            throw new NmtInputException($"the summaries were computed for '{statistics.Formula}', not '{asked}'.");
+        }
+        return statistics;
+    }
+
     /// <summary>Adds the summaries up.</summary>
     /// <exception cref="NmtInputException">Summaries of different schema versions, formulas, design columns (e.g. other factor levels) or grouping, or some with cells and some without.</exception>
     public static SufficientStatistics Merge(IReadOnlyList<SufficientStatistics> parts)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Privacy;
 using Nmt.Analytics.Results;
@@ -10,6 +11,12 @@ namespace Nmt.Analytics.Outcomes;
 /// <param name="Exclusions">Sessions or clients without a computable episode, with reasons.</param>
 public sealed record ClinicalResult(IReadOnlyList<ClinicalCounts> Cells, ClinicalOptions Options, IReadOnlyList<RowExclusion> Exclusions)
 {
+    /// <summary>The two output tables: <see cref="Table"/> then <see cref="ThresholdTable"/>.</summary>
+    public IReadOnlyList<ResultTable> Tables() => [Table(), ThresholdTable()];
+
+    /// <summary>The JSON result: <c>clinical</c> (the tidy table) and <c>thresholds</c>.</summary>
+    public JsonObject ToJson() => new() { ["clinical"] = Table().ToJsonArray(), ["thresholds"] = ThresholdTable().ToJsonArray() };
+
     /// <summary>
     /// The tidy table (JSON key <c>clinical</c>): group, level, n_clients, the five counts, then a Wilson CI for each
     /// count's proportion (<c>reliable_improvement_ci_low</c>, …); withheld figures are null.

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Nmt.Analytics.Cli;
-using Nmt.Analytics.Cli.Commands;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
 
@@ -13,7 +11,7 @@ public class DescribeCommandTests
     [Fact]
     public void Analyse_all_gives_summary_episodes_and_effect_sizes_and_skips_absent_columns()
     {
-        var tables = DescribeCommand.Analyse(Sessions, DescribeCommand.ParseBy("all"), SummaryOptions.Default);
+        var tables = Analyse(Sessions, DescriptiveAnalysis.ParseGroupings("all"), SummaryOptions.Default);
         Assert.Equal(3, tables.Count);
         var groups = tables[0].Rows.Select(r => (string?)r[0]).Distinct().ToArray();
         Assert.Equal(new string?[] { "overall", "technique", "technique_alone", "region", "stress", "clinic" }, groups);
@@ -32,23 +30,23 @@ public class DescribeCommandTests
     [Fact]
     public void Requesting_an_absent_grouping_names_the_missing_column()
     {
-        var e = Assert.Throws<NmtInputException>(() => DescribeCommand.Analyse(Sessions, DescribeCommand.ParseBy("sleep"), SummaryOptions.Default));
+        var e = Assert.Throws<NmtInputException>(() => Analyse(Sessions, DescriptiveAnalysis.ParseGroupings("sleep"), SummaryOptions.Default));
         Assert.Contains("unknown column 'sleep_hours'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unknown_by_value_suggests_the_closest()
     {
-        var e = Assert.Throws<NmtInputException>(() => DescribeCommand.ParseBy("regoin"));
+        var e = Assert.Throws<NmtInputException>(() => DescriptiveAnalysis.ParseGroupings("regoin"));
         Assert.Contains("Did you mean 'region'?", e.Message, StringComparison.Ordinal);
-        Assert.Equal(["technique", "clinic"], DescribeCommand.ParseBy("technique, clinic")!);
+        Assert.Equal(["technique", "clinic"], DescriptiveAnalysis.ParseGroupings("technique, clinic")!);
     }
 
     [Fact]
     public void Small_data_is_suppressed_everywhere_by_default()
     {
         var small = SessionTableBuilder.Many(clients: 5, sessions: 2);
-        var tables = DescribeCommand.Analyse(small, null, SummaryOptions.Default);
+        var tables = Analyse(small, null, SummaryOptions.Default);
         Assert.All(tables[0].Rows, r => Assert.Equal(true, r[^1]));
         Assert.All(tables[1].Rows, r => Assert.Equal(true, r[^1]));
         Assert.Empty(tables[2].Rows);
@@ -59,10 +57,7 @@ public class DescribeCommandTests
     [Fact]
     public void Json_output_has_the_three_keys_and_nulls_for_suppressed_cells()
     {
-        var tables = DescribeCommand.Analyse(Sessions, ["region"], new SummaryOptions(MinClients: 13));
-        var output = new StringWriter();
-        new CliContext(output, new StringWriter()).WriteTables(OutputFormat.Json, tables, DescribeCommand.JsonKeys);
-        var json = JsonNode.Parse(output.ToString())!.AsObject();
+        var json = DescriptiveAnalysis.Run(Sessions, ["region"], new SummaryOptions(MinClients: 13)).ToJson();
         Assert.Equal(["pain_change", "episodes", "effect_sizes"], json.Select(p => p.Key).ToArray());
         var lumbar = json["pain_change"]!.AsArray().First(r => (string?)r!["level"] == "lumbar")!;
         Assert.Null(lumbar["n_clients"]); // 12 clients < 13: no figure, counts included
@@ -81,4 +76,7 @@ public class DescribeCommandTests
         Assert.Equal(1, NmtCli.Run(["describe", "data.csv", "--by", "stres"], new StringWriter(), error));
         Assert.Contains("Did you mean 'stress'?", error.ToString(), StringComparison.Ordinal);
     }
+
+    private static IReadOnlyList<Nmt.Analytics.Results.ResultTable> Analyse(ColumnTable sessions, IReadOnlyList<string>? by, SummaryOptions options) =>
+        DescriptiveAnalysis.Run(sessions, by, options).Tables;
 }
