@@ -36,6 +36,11 @@ internal static class ReportCommand
                 throw new NmtInputException("--min-clients must be at least 1.");
             }
             var isDemo = parseResult.GetValue(demo);
+            var withHandout = parseResult.GetValue(handout);
+            if (withHandout && !isDemo && parseResult.GetValue(studies) is null)
+            {
+                throw new NmtInputException("--handout pools study-level effects by technique: supply --studies (or use --demo).");
+            }
             var replace = parseResult.GetValue(force);
             var directory = OutputFiles.CheckDirectory(parseResult.GetValue(output)!.FullName, replace);
             var loaded = DataInput.Load(parseResult.GetValue(data), isDemo, LoadOptions.Default.WithShape(DataShape.Session));
@@ -44,11 +49,6 @@ internal static class ReportCommand
             var options = new ReportOptions(min, parseResult.GetValue(seed), !parseResult.GetValue(noPrediction));
             var progress = new ConsoleProgress(context.Error);
             // Built beside the target and moved into place when complete: an interrupted run leaves no report behind.
-            var withHandout = parseResult.GetValue(handout);
-            if (withHandout && inputs.Studies is null)
-            {
-                throw new NmtInputException("--handout pools study-level effects by technique: supply --studies (or use --demo).");
-            }
             var result = OutputFiles.BuildDirectory(directory, replace, temp =>
             {
                 var report = EvidenceReport.Write(inputs, temp, options, progress);
