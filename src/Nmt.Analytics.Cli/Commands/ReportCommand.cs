@@ -4,6 +4,7 @@ using System.Globalization;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Evidence;
 using Nmt.Analytics.Reports;
+using Nmt.Analytics.Reports.Handout;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -20,9 +21,10 @@ internal static class ReportCommand
         var seed = new Option<int>("--seed") { Description = "Seed for cross-validation and sampling, so reports are reproducible.", DefaultValueFactory = _ => 1 };
         var noPrediction = new Option<bool>("--no-prediction") { Description = "Skip the predictive-drivers section (the slowest)." };
         var force = new Option<bool>("--force") { Description = "Replace the contents of a non-empty --out folder (the old report is removed as a whole)." };
+        var handout = new Option<bool>("--handout") { Description = "Also write handout.html: one A4 page per technique for educators (needs --studies or --demo)." };
         var command = new Command("report", "Write the self-contained HTML evidence report (charts inlined) plus charts and tables as files.");
         command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, output, studies, minClients, seed, noPrediction, force })
+        foreach (var option in new Option[] { demo, output, studies, minClients, seed, noPrediction, force, handout })
         {
             command.Options.Add(option);
         }
@@ -34,6 +36,11 @@ internal static class ReportCommand
                 throw new NmtInputException("--min-clients must be at least 1.");
             }
             var isDemo = parseResult.GetValue(demo);
+            var withHandout = parseResult.GetValue(handout);
+            if (withHandout && !isDemo && parseResult.GetValue(studies) is null)
+            {
+                throw new NmtInputException("--handout pools study-level effects by technique: supply --studies (or use --demo).");
+            }
             var replace = parseResult.GetValue(force);
             var directory = OutputFiles.CheckDirectory(parseResult.GetValue(output)!.FullName, replace);
             var loaded = DataInput.Load(parseResult.GetValue(data), isDemo, LoadOptions.Default.WithShape(DataShape.Session));
@@ -42,11 +49,21 @@ internal static class ReportCommand
             var options = new ReportOptions(min, parseResult.GetValue(seed), !parseResult.GetValue(noPrediction));
             var progress = new ConsoleProgress(context.Error);
             // Built beside the target and moved into place when complete: an interrupted run leaves no report behind.
-            var result = OutputFiles.BuildDirectory(directory, replace, temp => EvidenceReport.Write(inputs, temp, options, progress));
+            var result = OutputFiles.BuildDirectory(directory, replace, temp =>
+            {
+                var report = EvidenceReport.Write(inputs, temp, options, progress);
+                if (withHandout)
+                {
+                    progress.Report("Writing the handout");
+                    File.WriteAllText(Path.Combine(temp, "handout.html"), HandoutDocument.Build(inputs, options).ToHtml());
+                }
+                return report;
+            });
             progress.Report(null);
             context.Error.WriteLine(rows.Summary());
             context.Out.WriteLine($"Report written to {Path.Combine(directory, "index.html")} " +
-                                  $"({result.Artifacts.ChartNames.Count} charts, {result.Artifacts.TableNames.Count} tables).");
+                                  $"({result.Artifacts.ChartNames.Count} charts, {result.Artifacts.TableNames.Count} tables)" +
+                                  (withHandout ? $"; handout: {Path.Combine(directory, "handout.html")}." : "."));
             return 0;
         }));
         return command;

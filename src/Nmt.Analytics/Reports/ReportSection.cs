@@ -8,10 +8,13 @@ public sealed partial class ReportSection
 {
     private readonly List<Action<StringBuilder>> _blocks = [];
 
-    internal ReportSection(string anchor, string heading)
+    private readonly string? _cssClass;
+
+    internal ReportSection(string anchor, string heading, string? cssClass = null)
     {
         Anchor = anchor;
         Heading = heading;
+        _cssClass = cssClass;
     }
 
     /// <summary>The HTML id of the section.</summary>
@@ -99,7 +102,7 @@ public sealed partial class ReportSection
 
     internal void Render(StringBuilder html)
     {
-        html.Append("<section id=\"").Append(Anchor).Append("\">\n<h2>").Append(Html.Encode(Heading)).Append("</h2>\n");
+        html.Append("<section id=\"").Append(Anchor).Append(_cssClass is null ? "" : $"\" class=\"{_cssClass}").Append("\">\n<h2>").Append(Html.Encode(Heading)).Append("</h2>\n");
         foreach (var block in _blocks)
         {
             block(html);

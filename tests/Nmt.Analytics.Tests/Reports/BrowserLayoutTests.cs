@@ -15,7 +15,7 @@ namespace Nmt.Analytics.Tests.Reports;
 /// </summary>
 public class BrowserLayoutTests(EvidenceReportFixture report) : IClassFixture<EvidenceReportFixture>
 {
-    private static readonly string[] Flags =
+    internal static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--hide-scrollbars",
@@ -91,7 +91,7 @@ public class BrowserLayoutTests(EvidenceReportFixture report) : IClassFixture<Ev
         }
     }
 
-    private static string? Chromium()
+    internal static string? Chromium()
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
         Assert.True(chromium is not null || Environment.GetEnvironmentVariable("CI") != "true", "Chromium not found: apt-get install chromium.");
@@ -113,7 +113,7 @@ public class BrowserLayoutTests(EvidenceReportFixture report) : IClassFixture<Ev
         return ink / (double)(bitmap.Width * bitmap.Height);
     }
 
-    private static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments)
+    internal static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
