@@ -113,7 +113,8 @@ public class BrowserLayoutTests(EvidenceReportFixture report) : IClassFixture<Ev
         return ink / (double)(bitmap.Width * bitmap.Height);
     }
 
-    internal static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments)
+    /// <summary>Runs a browser or poppler tool and returns its exit code and output; -1 when it outlives <paramref name="timeout"/> (default 60 s).</summary>
+    internal static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
@@ -123,7 +124,7 @@ public class BrowserLayoutTests(EvidenceReportFixture report) : IClassFixture<Ev
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);
             return (-1, "timed out: " + file);

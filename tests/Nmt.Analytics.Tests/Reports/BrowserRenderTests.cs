@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SkiaSharp;
 
 namespace Nmt.Analytics.Tests.Reports;
@@ -22,11 +21,11 @@ public class BrowserRenderTests(EvidenceReportFixture report) : IClassFixture<Ev
         var screenshot = Path.Combine(report.Directory, "screenshot.png");
         var profile = Path.Combine(report.Directory, "chromium-profile");
 
-        var (exitCode, log) = Run(chromium!, [
+        var (exitCode, log) = BrowserLayoutTests.Run(chromium!, [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile}",
             "--window-size=1200,2400", $"--screenshot={screenshot}", new Uri(Path.Combine(report.Directory, "index.html")).AbsoluteUri,
-        ]);
+        ], TimeSpan.FromSeconds(90));
 
         Assert.True(exitCode == 0, log);
         var consoleErrors = log.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal) &&
@@ -52,23 +51,5 @@ public class BrowserRenderTests(EvidenceReportFixture report) : IClassFixture<Ev
             }
         }
         return ink / ((bitmap.Width / 4.0) * (bitmap.Height / 4.0));
-    }
-
-    private static (int ExitCode, string Log) Run(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "chromium timed out");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
