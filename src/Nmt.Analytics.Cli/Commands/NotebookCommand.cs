@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Nmt.Analytics.Notebooks;
 
@@ -7,29 +6,18 @@ namespace Nmt.Analytics.Cli.Commands;
 /// <summary><c>nmt notebook run NOTEBOOK [--out EXECUTED.ipynb] [--timeout SECONDS]</c>: runs a Polyglot C# notebook and stores its outputs.</summary>
 internal static class NotebookCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var notebook = new Command("notebook", "Work with the C# analysis notebooks (.ipynb, Polyglot / .NET Interactive format).");
-        notebook.Subcommands.Add(RunCommand(context));
-        return notebook;
-    }
+    public static Command Create(CliContext context) =>
+        new("notebook", "Work with the C# analysis notebooks (.ipynb, Polyglot / .NET Interactive format).") { RunCommand(context) };
 
     private static Command RunCommand(CliContext context)
     {
         var path = new Argument<FileInfo>("NOTEBOOK") { Description = "The .ipynb notebook to run." };
-        var output = new Option<FileInfo?>("--out")
+        var output = Declare.Option<FileInfo?>("--out", "Where to write the executed notebook (default: the notebook itself, so it carries its outputs).");
+        var timeout = Declare.Option("--timeout", "Longest time one cell may run, in seconds.", (int)NotebookExecutor.DefaultCellTimeout.TotalSeconds);
+        var command = new Command("run", "Run every C# cell in order (Roslyn scripting) and write the outputs (text, HTML tables, PNG charts) into the notebook.")
         {
-            Description = "Where to write the executed notebook (default: the notebook itself, so it carries its outputs).",
+            path, output, timeout,
         };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Longest time one cell may run, in seconds.",
-            DefaultValueFactory = _ => (int)NotebookExecutor.DefaultCellTimeout.TotalSeconds,
-        };
-        var command = new Command("run", "Run every C# cell in order (Roslyn scripting) and write the outputs (text, HTML tables, PNG charts) into the notebook.");
-        command.Arguments.Add(path);
-        command.Options.Add(output);
-        command.Options.Add(timeout);
         command.SetAction(parse => context.Guard(() =>
             Run(context, parse.GetValue(path)!, parse.GetValue(output), parse.GetValue(timeout))));
         return command;
