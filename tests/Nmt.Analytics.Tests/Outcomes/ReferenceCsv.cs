@@ -12,9 +12,10 @@ internal sealed class ReferenceCsv
 
     public int Count => _rows.Count;
 
-    public static ReferenceCsv Load(string name)
+    /// <summary>A fixture of this area, or (with <paramref name="area"/>) a shared R data set (<see cref="Formulas.ReferenceCsv.SharedDatasets"/>).</summary>
+    public static ReferenceCsv Load(string name, string area = "Outcomes")
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Outcomes", "reference", name));
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, area, "reference", name));
         static string[] Split(string line) => line.Split(',').Select(f => f.Trim().Trim('"').Trim()).ToArray();
         return new ReferenceCsv(Split(lines[0]), lines.Skip(1).Where(l => l.Length > 0).Select(Split).ToList());
     }

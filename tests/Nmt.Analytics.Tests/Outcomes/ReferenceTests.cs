@@ -7,6 +7,9 @@ namespace Nmt.Analytics.Tests.Outcomes;
 /// <summary>Estimators against R 4.2 on named data sets (reference/make_reference.R).</summary>
 public class ReferenceTests
 {
+    /// <summary>An R data set committed once for all test areas.</summary>
+    private static ReferenceCsv Shared(string name) => ReferenceCsv.Load(name + ".csv", Formulas.ReferenceCsv.SharedDatasets[name]);
+
     private static void Close(double expected, object? actual, double tolerance = 1e-9)
     {
         var value = Assert.IsType<double>(actual);
@@ -50,7 +53,7 @@ public class ReferenceTests
     public void Client_and_session_level_summaries_match_R_on_ChickWeight()
     {
         // Chicks play clients, weighings play sessions (pain_pre = 0, pain_post = weight), Diet plays region.
-        var data = ReferenceCsv.Load("chickweight.csv");
+        var data = Shared("chickweight");
         var rows = Enumerable.Range(0, data.Count).ToArray();
         var sessions = new ColumnTable(
         [
@@ -78,7 +81,7 @@ public class ReferenceTests
     [Fact]
     public void Summaries_with_missing_values_and_bands_match_R_on_airquality()
     {
-        var data = ReferenceCsv.Load("airquality.csv");
+        var data = Shared("airquality");
         var rows = Enumerable.Range(0, data.Count).ToArray();
         var sessions = new ColumnTable(
         [
@@ -118,7 +121,7 @@ public class ReferenceTests
     [Fact]
     public void Group_means_match_R_aggregate_on_ToothGrowth()
     {
-        var data = ReferenceCsv.Load("toothgrowth.csv");
+        var data = Shared("ToothGrowth");
         var r = ReferenceCsv.Load("toothgrowth_by_supp_dose.csv");
         for (var i = 0; i < r.Count; i++)
         {
