@@ -8,7 +8,7 @@ namespace Nmt.Analytics.Tests.Outcomes;
 public class ReferenceTests
 {
     /// <summary>An R data set committed once for all test areas.</summary>
-    private static ReferenceCsv Shared(string name) => ReferenceCsv.Load(name + ".csv", Formulas.ReferenceCsv.SharedDatasets[name]);
+    private static FixtureCsv Shared(string name) => FixtureCsv.Load(name + ".csv", Formulas.ReferenceCsv.SharedDatasets[name]);
 
     private static void Close(double expected, object? actual, double tolerance = 1e-9)
     {
@@ -19,7 +19,7 @@ public class ReferenceTests
     [Fact]
     public void Paired_effect_sizes_match_R_on_sleep()
     {
-        var r = ReferenceCsv.Load("sleep_paired.csv");
+        var r = FixtureCsv.Load("sleep_paired.csv");
         double[] pre = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
         double[] post = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
         var es = PairedEffectSize.Compute(pre, post);
@@ -41,7 +41,7 @@ public class ReferenceTests
     [Fact]
     public void Noncentral_t_cdf_matches_R_pt()
     {
-        var r = ReferenceCsv.Load("noncentral_t.csv");
+        var r = FixtureCsv.Load("noncentral_t.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var p = NoncentralT.Cdf(r.Number(i, "t"), r.Number(i, "df"), r.Number(i, "ncp"));
@@ -64,7 +64,7 @@ public class ReferenceTests
             new NumericColumn("pain_post", rows.Select(i => data.Number(i, "weight")).ToArray()),
         ]);
         var table = PainChangeSummary.Summarise(sessions, [SessionGrouping.Region], new SummaryOptions(MinClients: 0)).Table;
-        var r = ReferenceCsv.Load("chickweight_by_diet.csv");
+        var r = FixtureCsv.Load("chickweight_by_diet.csv");
         Assert.Equal(r.Count, table.Rows.Count);
         for (var i = 0; i < r.Count; i++)
         {
@@ -104,7 +104,7 @@ public class ReferenceTests
         var offset = 0;
         foreach (var file in new[] { "airquality_ozone_by_month.csv", "airquality_ozone_by_wind.csv" })
         {
-            var r = ReferenceCsv.Load(file);
+            var r = FixtureCsv.Load(file);
             for (var i = 0; i < r.Count; i++, offset++)
             {
                 Assert.Equal(r.Text(i, "level"), table[offset, "level"]);
@@ -122,7 +122,7 @@ public class ReferenceTests
     public void Group_means_match_R_aggregate_on_ToothGrowth()
     {
         var data = Shared("ToothGrowth");
-        var r = ReferenceCsv.Load("toothgrowth_by_supp_dose.csv");
+        var r = FixtureCsv.Load("toothgrowth_by_supp_dose.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var values = Enumerable.Range(0, data.Count)
@@ -140,7 +140,7 @@ public class ReferenceTests
     [Fact]
     public void Wilson_interval_matches_R_prop_test_without_correction()
     {
-        var r = ReferenceCsv.Load("wilson.csv");
+        var r = FixtureCsv.Load("wilson.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var (low, high) = ProportionInterval.Wilson((int)r.Number(i, "x"), (int)r.Number(i, "n"));
