@@ -63,6 +63,9 @@ public sealed record ResultOutput
     /// <summary>Plain text that stands for the result in every format (its JSON is the text as one string).</summary>
     public static ResultOutput PlainText(string text) => new(() => JsonValue.Create(text), []) { Plain = [text] };
 
+    /// <summary>Plain lines (none: only <see cref="Messages"/> are written), in every format; their JSON is an array of strings.</summary>
+    public static ResultOutput PlainLines(IReadOnlyList<string> lines) => new(() => ResultJson.Strings(lines), []) { Plain = lines };
+
     /// <summary>The JSON document.</summary>
     public JsonNode ToJson() => _json();
 
