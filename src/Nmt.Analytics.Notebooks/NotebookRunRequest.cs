@@ -35,8 +35,8 @@ public sealed record NotebookRunRequest(string Path, string? Output, int Timeout
                 ExitCode = 1,
             };
         }
-        return ResultOutput.PlainText(string.Create(CultureInfo.InvariantCulture,
-            $"ran {result.CodeCellsRun} code cells of {notebook.Name} in {result.Elapsed.TotalSeconds:0.0} s; wrote {target}")) with { Messages = notes };
+        var summary = string.Create(CultureInfo.InvariantCulture, $"ran {result.CodeCellsRun} code cells of {notebook.Name} in {result.Elapsed.TotalSeconds:0.0} s; wrote {target}");
+        return ResultOutput.PlainText(summary) with { Messages = notes };
     }
 
     /// <summary>The progress line of a cell: <c>[k/n] cell c running</c>, <c>… ok (1.2 s, 3 outputs)</c> or <c>… FAILED (0.4 s)</c>.</summary>
