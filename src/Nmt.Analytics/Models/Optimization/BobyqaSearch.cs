@@ -35,7 +35,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
             m.GradientAtBest();
         }
 
-    // 60: a trust-region step.
+        // 60: a trust-region step.
     TrustRegion:
         (crvmin, dsq) = BobyqaTrustRegion.Solve(m, delta, gnew);
         dnorm = Math.Min(delta, Math.Sqrt(dsq));
@@ -51,7 +51,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
         }
         ntrits++;
 
-    // 90: shift the base point when xopt has moved far from it.
+        // 90: shift the base point when xopt has moved far from it.
     Shift:
         if (dsq <= 1e-3 * m.XOptSq)
         {
@@ -66,7 +66,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
             }
         }
 
-    // 230: Lagrange values and the denominator of the update for this step.
+        // 230: Lagrange values and the denominator of the update for this step.
     Denominator:
         beta = m.LagrangeValues();
         if (ntrits == 0)
@@ -99,7 +99,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
             (knew, denom) = (k, den);
         }
 
-    // 360: evaluate the objective at the new point.
+        // 360: evaluate the objective at the new point.
     Evaluate:
         if (m.Evaluations >= maxEvaluations)
         {
@@ -155,7 +155,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
         }
         distsq = Math.Max(4 * delta * delta, 100 * rho * rho);
 
-    // 650: is an interpolation point too far from the best one?
+        // 650: is an interpolation point too far from the best one?
     FarPoint:
         knew = -1;
         for (var k = 0; k < npt; k++)
@@ -188,7 +188,7 @@ internal sealed class BobyqaSearch(BobyqaModel m, Func<double[], double> eval, d
             goto TrustRegion;
         }
 
-    // 680: the work at this resolution is done; lower ρ or finish.
+        // 680: the work at this resolution is done; lower ρ or finish.
     ReduceRho:
         if (rho > rhoend)
         {

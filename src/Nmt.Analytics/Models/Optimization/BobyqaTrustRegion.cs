@@ -42,7 +42,7 @@ internal static class BobyqaTrustRegion
         var delsq = delta * delta;
         var crvmin = -1.0;
 
-    // Conjugate-gradient phase: steepest descent on a (re)start, conjugate directions after.
+        // Conjugate-gradient phase: steepest descent on a (re)start, conjugate directions after.
     Restart:
         beta = 0;
     Direction:
@@ -141,7 +141,7 @@ internal static class BobyqaTrustRegion
             goto Direction;
         }
 
-    // The step is on the trust-region boundary: rotate it in the plane of d and the reduced gradient.
+        // The step is on the trust-region boundary: rotate it in the plane of d and the reduced gradient.
     Boundary:
         crvmin = 0;
     Reduced:
