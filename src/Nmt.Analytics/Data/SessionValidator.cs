@@ -2,7 +2,7 @@ namespace Nmt.Analytics.Data;
 
 /// <summary>
 /// Validates session data against the contract without loading it: rows are streamed, so a file of any size can be
-/// checked in bounded memory (only per-client state is kept). Use <see cref="SessionDataset.Load(string, LoadOptions?)"/>
+/// checked in bounded memory (only per-client state is kept). Use <see cref="DataLoader.Load(string, LoadOptions?)"/>
 /// to validate and load in one pass.
 /// </summary>
 public static class SessionValidator
