@@ -5,8 +5,25 @@ namespace Nmt.Analytics.Data;
 /// <summary>Culture-independent parsing of cells: numbers (decimal point, or decimal comma when allowed), flags, missing values.</summary>
 internal static class CellParser
 {
-    /// <summary>Empty cells and <c>NA</c> (as R writes it) are missing.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> cell) => cell.IsEmpty || cell is "NA";
+    /// <summary>
+    /// The cells that mean "missing", besides an empty or blank one: <c>NA</c> (as R writes it), <c>N/A</c> (as
+    /// spreadsheets write it), <c>NaN</c> and <c>.</c> (as Stata and SAS write it). Matched exactly, after trimming spaces.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MissingTokens = ["NA", "N/A", "NaN", "."];
+
+    /// <summary>
+    /// The one definition of a missing value, shared by every reader (session data, plain tables, study tables): an
+    /// empty or blank cell, or one of <see cref="MissingTokens"/> (surrounding spaces ignored).
+    /// </summary>
+    public static bool IsMissing(ReadOnlySpan<char> cell)
+    {
+        if (cell.Length > 3 && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1]))
+        {
+            return false; // the common case: a value longer than any token, not padded
+        }
+        cell = cell.Trim();
+        return cell.IsEmpty || cell is "NA" or "N/A" or "NaN" or ".";
+    }
 
     /// <summary>Parses a finite number with the invariant culture; with <paramref name="decimalComma"/> a single ',' is the decimal separator.</summary>
     public static bool TryNumber(ReadOnlySpan<char> cell, bool decimalComma, out double value)

@@ -46,13 +46,17 @@ internal sealed class CsvRowSource : IRowSource
     public bool HeaderHasInvalidUtf8 => _header.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal));
 
     /// <summary>Sniffs the format from the first bytes and opens a streaming reader positioned before the header.</summary>
-    public static CsvRowSource Open(Stream stream, bool leaveOpen)
+    /// <param name="stream">The CSV bytes.</param>
+    /// <param name="leaveOpen">Keep <paramref name="stream"/> open when the source is disposed.</param>
+    /// <param name="commentPrefix">Lines starting with this character are comments (study tables use <c>#</c>); none by default.</param>
+    /// <param name="trimWhitespace">Remove spaces and tabs around unquoted values (study tables); off by default.</param>
+    public static CsvRowSource Open(Stream stream, bool leaveOpen, char? commentPrefix = null, bool trimWhitespace = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var start = stream.CanSeek ? stream.Position : 0;
         var prefix = new byte[SniffBytes];
         var length = ReadUpTo(stream, prefix);
-        var format = Sniff(prefix.AsSpan(0, length));
+        var format = Sniff(prefix.AsSpan(0, length), commentPrefix);
         if (format is null)
         {
             if (!leaveOpen)
@@ -86,6 +90,8 @@ internal sealed class CsvRowSource : IRowSource
             MalformedData = CsvMalformedDataHandling.Recover,
             SkipEmptyLines = true,
             DetectSeparatorHint = false,
+            CommentPrefix = commentPrefix,
+            TrimWhitespace = trimWhitespace,
         };
         var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
         return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null, _unterminatedQuoteLine = unterminated };
@@ -194,11 +200,11 @@ internal sealed class CsvRowSource : IRowSource
         return total;
     }
 
-    /// <summary>Detects BOM, delimiter and line ends from the header line; null when there is no content.</summary>
-    internal static CsvFormat? Sniff(ReadOnlySpan<byte> prefix)
+    /// <summary>Detects BOM, delimiter and line ends from the header line (after any comment lines); null when there is no content.</summary>
+    internal static CsvFormat? Sniff(ReadOnlySpan<byte> prefix, char? commentPrefix = null)
     {
         var hasBom = prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-        var text = hasBom ? prefix[3..] : prefix;
+        var text = SkipComments(hasBom ? prefix[3..] : prefix, commentPrefix);
         if (text.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
         {
             return null;
@@ -229,5 +235,24 @@ internal sealed class CsvRowSource : IRowSource
         var crlf = end > 0 && end < text.Length && text[end - 1] == (byte)'\r';
         var delimiter = semicolons > commas ? ';' : ',';
         return new CsvFormat(delimiter, DecimalComma: delimiter == ';', hasBom, crlf);
+    }
+
+    /// <summary>The bytes after the leading comment lines (and blank lines between them).</summary>
+    private static ReadOnlySpan<byte> SkipComments(ReadOnlySpan<byte> text, char? commentPrefix)
+    {
+        if (commentPrefix is not { } comment)
+        {
+            return text;
+        }
+        while (true)
+        {
+            var content = text.TrimStart((ReadOnlySpan<byte>)[(byte)'\r', (byte)'\n']);
+            if (content.IsEmpty || content[0] != (byte)comment)
+            {
+                return content;
+            }
+            var end = content.IndexOf((byte)'\n');
+            text = end < 0 ? [] : content[(end + 1)..];
+        }
     }
 }
