@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Nmt.Analytics.Data;
@@ -15,6 +16,7 @@ internal static class CellParser
     /// The one definition of a missing value, shared by every reader (session data, plain tables, study tables): an
     /// empty or blank cell, or one of <see cref="MissingTokens"/> (surrounding spaces ignored).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsMissing(ReadOnlySpan<char> cell)
     {
         if (cell.Length > 3 && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1]))
@@ -26,6 +28,7 @@ internal static class CellParser
     }
 
     /// <summary>Parses a finite number with the invariant culture; with <paramref name="decimalComma"/> a single ',' is the decimal separator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNumber(ReadOnlySpan<char> cell, bool decimalComma, out double value)
     {
         if (TrySimpleDecimal(cell, decimalComma ? ',' : '.', out value))
@@ -52,6 +55,7 @@ internal static class CellParser
     /// and dividing by an exact power of ten gives the correctly rounded double (Clinger 1990, PLDI "How to read
     /// floating point numbers accurately", the fast path). Anything else goes to <see cref="double.TryParse(string?, out double)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySimpleDecimal(ReadOnlySpan<char> cell, char point, out double value)
     {
         value = 0;

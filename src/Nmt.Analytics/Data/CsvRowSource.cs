@@ -97,6 +97,7 @@ internal sealed class CsvRowSource : IRowSource
         return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null, _unterminatedQuoteLine = unterminated };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (_reader is null || !_reader.Read())
@@ -140,6 +141,7 @@ internal sealed class CsvRowSource : IRowSource
     /// call, and each field's characters then sit at the same offsets as its bytes in the raw record; other rows decode
     /// field by field (invalid bytes become U+FFFD). The one transcoding pass also tells whether the row is valid UTF-8.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decode()
     {
         var reader = _reader!;
