@@ -17,10 +17,10 @@ internal static class ParallelValidation
     public const long MinBytes = 4 << 20;
 
     /// <summary>Rows per batch.</summary>
-    public const int DefaultBatchRows = 4096;
+    public const int DefaultBatchRows = 2048;
 
     private const int MaxQueuedOnWorker = 2;
-    private const int MaxPending = 6;
+    private const int MaxPending = 4;
 
     /// <summary>True when parallel validation is worth it for a CSV stream of this length.</summary>
     public static bool Worthwhile(Stream stream) =>
