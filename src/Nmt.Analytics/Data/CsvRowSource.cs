@@ -21,6 +21,7 @@ internal sealed class CsvRowSource : IRowSource
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
 
+    private int _charsUsed;
     private long? _totalBytes;
     private long _rows;
     private StrongBox<long> _unterminatedQuoteLine = new();
@@ -174,7 +175,17 @@ internal sealed class CsvRowSource : IRowSource
             (_starts[i], _lengths[i]) = (offset, chars);
             offset += chars;
         }
+        _charsUsed = offset;
     }
+
+    /// <summary>The decoded characters of the current row: every field lies in it (see <see cref="FieldStarts"/>).</summary>
+    public ReadOnlySpan<char> RowChars => _chars.AsSpan(0, _charsUsed);
+
+    /// <summary>Where each field of the current row starts in <see cref="RowChars"/>.</summary>
+    public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, FieldCount);
+
+    /// <summary>The length of each field of the current row.</summary>
+    public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, FieldCount);
 
     /// <summary>Where <paramref name="field"/> starts inside <paramref name="raw"/> (same memory), or −1 when it lies elsewhere.</summary>
     private static int OffsetIn(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> field)

@@ -66,23 +66,25 @@ internal sealed class RowBatch
         Array.Clear(Quasi);
     }
 
-    /// <summary>Copies the current row of <paramref name="source"/>.</summary>
+    /// <summary>Copies the current row of <paramref name="source"/> in three block copies (characters, starts, lengths).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(IRowSource source)
+    public void Add(CsvRowSource source)
     {
+        var chars = source.RowChars;
         var fields = source.FieldCount;
         EnsureFields(_fieldCount + fields);
-        FirstField[Count] = _fieldCount;
-        for (var i = 0; i < fields; i++)
+        EnsureChars(_charCount + chars.Length);
+        chars.CopyTo(_chars.AsSpan(_charCount));
+        var starts = _starts.AsSpan(_fieldCount, fields);
+        source.FieldStarts.CopyTo(starts);
+        for (var i = 0; i < starts.Length; i++)
         {
-            var field = source.Field(i);
-            EnsureChars(_charCount + field.Length);
-            field.CopyTo(_chars.AsSpan(_charCount));
-            _starts[_fieldCount] = _charCount;
-            _lengths[_fieldCount] = field.Length;
-            _charCount += field.Length;
-            _fieldCount++;
+            starts[i] += _charCount;
         }
+        source.FieldLengths.CopyTo(_lengths.AsSpan(_fieldCount, fields));
+        FirstField[Count] = _fieldCount;
+        _charCount += chars.Length;
+        _fieldCount += fields;
         Lines[Count] = source.Line;
         InvalidUtf8[Count] = source.HasInvalidUtf8;
         Count++;
