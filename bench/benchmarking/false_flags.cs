@@ -19,7 +19,7 @@ var configs = new (string Name, BenchmarkOptions Options)[]
     ("responder (default)", new BenchmarkOptions { Outcome = BenchmarkOutcome.Responder, Overdispersion = true }),
     ("responder --no-overdispersion", new BenchmarkOptions { Outcome = BenchmarkOutcome.Responder }),
 };
-var tally = configs.ToDictionary(c => c.Name, _ => new int[9]); // ordinaryFlags, ordinaryN, c03Flags, c01Better, c02Worse, seeds, alarmsOrdinary, nearNullFlags, nearNullN
+var tally = configs.ToDictionary(c => c.Name, _ => new int[12]); // ordinaryFlags, ordinaryN, c03Flags, c01Better, c02Worse, seeds, alarmsOrdinary, nearNullFlags, nearNullN, c01Suppressed, c02Suppressed, ordinarySuppressed
 for (var seed = 1; seed <= seeds; seed++)
 {
     var sim = SessionSimulator.Simulate(new SimulationOptions { Clients = clients, Clinics = 12, Seed = seed });
@@ -28,6 +28,13 @@ for (var seed = 1; seed <= seeds; seed++)
         var result = ClinicBenchmark.Run(sim.Table, options);
         var t = tally[name];
         t[5]++;
+        foreach (var clinic in result.Clinics.Where(c => c.IsSuppressed))
+        {
+            var role = sim.Truth.Clinic(clinic.ClinicId).Role;
+            if (role == "better") t[9]++;
+            if (role == "worse") t[10]++;
+            if (role == "ordinary") t[11]++;
+        }
         foreach (var clinic in result.Clinics.Where(c => !c.IsSuppressed))
         {
             var role = sim.Truth.Clinic(clinic.ClinicId).Role;
@@ -41,11 +48,11 @@ for (var seed = 1; seed <= seeds; seed++)
     }
 }
 Console.WriteLine($"seeds={seeds} clients={clients} clinics=12 (8 ordinary clinics per network: C04-C11)");
-Console.WriteLine("| analysis | ordinary clinics flagged (95 %) | ordinary beyond 99.8 % | ordinary with abs(effect) <= 0.03 flagged | C03 (case-mix only) flagged | C01 flagged better | C02 flagged worse |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine("| analysis | ordinary clinics flagged (95 %) | ordinary beyond 99.8 % | ordinary with abs(effect) <= 0.03 flagged | C03 (case-mix only) flagged | C01 flagged better | C02 flagged worse | suppressed: C01 / C02 / ordinary |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var (name, _) in configs)
 {
     var t = tally[name];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {t[0]}/{t[1]} = {100.0 * t[0] / t[1]:F1} % | {t[6]}/{t[1]} = {100.0 * t[6] / t[1]:F1} % | {t[7]}/{t[8]} = {100.0 * t[7] / Math.Max(1, t[8]):F1} % | {t[2]}/{t[5]} | {t[3]}/{t[5]} | {t[4]}/{t[5]} |"));
+        $"| {name} | {t[0]}/{t[1]} = {100.0 * t[0] / t[1]:F1} % | {t[6]}/{t[1]} = {100.0 * t[6] / t[1]:F1} % | {t[7]}/{t[8]} = {100.0 * t[7] / Math.Max(1, t[8]):F1} % | {t[2]}/{t[5]} | {t[3]}/{t[5]} | {t[4]}/{t[5]} | {t[9]} / {t[10]} / {t[11]} |"));
 }

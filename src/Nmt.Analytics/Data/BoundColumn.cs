@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nmt.Analytics.Data;
 
 /// <summary>A header column bound to its contract spec (null for extra columns), with its string pool.</summary>
@@ -5,6 +6,10 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
 {
     private const int MaxPooled = 100_000;
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private string? _last;
+    private readonly char[] _lastCell = new char[64];
+    private int _lastCellLength;
+    private string? _lastCode;
 
     public int Index { get; } = index;
     public string Name { get; } = name;
@@ -22,23 +27,56 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
 
     public ColumnKind Kind => Spec?.Kind ?? ColumnKind.Text;
 
+    /// <summary>The vocabulary's code for <paramref name="cell"/>, remembering the last cell (a client's rows repeat it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryGetCode(ReadOnlySpan<char> cell, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? code)
+    {
+        if (_lastCode is not null && cell.SequenceEqual(_lastCell.AsSpan(0, _lastCellLength)))
+        {
+            code = _lastCode;
+            return true;
+        }
+        if (!Vocabulary!.TryGetCode(cell, out code))
+        {
+            return false;
+        }
+        if (cell.Length <= _lastCell.Length)
+        {
+            cell.CopyTo(_lastCell);
+            (_lastCellLength, _lastCode) = (cell.Length, code);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// How many distinct values the pool keeps: 100,000 by default; every one for client ids while a table is built (so
+    /// the table holds one string per client); none for client ids when only validating (their rows come together, so
+    /// the last value is enough), so memory does not grow with the number of clients.
+    /// </summary>
+    public int PoolLimit { get; set; } = MaxPooled;
+
     /// <summary>
     /// The shared string for <paramref name="value"/>; <paramref name="isNew"/> is true the first time it is seen
     /// (or always, once the pool is full), which is when the value gets the identifier check.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Intern(ReadOnlySpan<char> value, out bool isNew)
     {
+        isNew = false;
+        if (_last is not null && value.SequenceEqual(_last))
+        {
+            return _last; // ids repeat on consecutive rows (a client's sessions)
+        }
         if (SpanLookup.TryGetValue(_pool, value, out var existing))
         {
-            isNew = false;
-            return existing;
+            return _last = existing;
         }
         isNew = true;
         var text = value.ToString();
-        if (_pool.Count < MaxPooled || Name == "client_id")
+        if (_pool.Count < PoolLimit)
         {
             _pool[text] = text;
         }
-        return text;
+        return _last = text;
     }
 }

@@ -1,14 +1,34 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Nmt.Analytics.Data;
 
 /// <summary>Culture-independent parsing of cells: numbers (decimal point, or decimal comma when allowed), flags, missing values.</summary>
 internal static class CellParser
 {
-    /// <summary>Empty cells and <c>NA</c> (as R writes it) are missing.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> cell) => cell.IsEmpty || cell is "NA";
+    /// <summary>
+    /// The cells that mean "missing", besides an empty or blank one: <c>NA</c> (as R writes it), <c>N/A</c> (as
+    /// spreadsheets write it), <c>NaN</c> and <c>.</c> (as Stata and SAS write it). Matched exactly, after trimming spaces.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MissingTokens = ["NA", "N/A", "NaN", "."];
+
+    /// <summary>
+    /// The one definition of a missing value, shared by every reader (session data, plain tables, study tables): an
+    /// empty or blank cell, or one of <see cref="MissingTokens"/> (surrounding spaces ignored).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool IsMissing(ReadOnlySpan<char> cell)
+    {
+        if (cell.Length > 3 && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1]))
+        {
+            return false; // the common case: a value longer than any token, not padded
+        }
+        cell = cell.Trim();
+        return cell.IsEmpty || cell is "NA" or "N/A" or "NaN" or ".";
+    }
 
     /// <summary>Parses a finite number with the invariant culture; with <paramref name="decimalComma"/> a single ',' is the decimal separator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNumber(ReadOnlySpan<char> cell, bool decimalComma, out double value)
     {
         if (TrySimpleDecimal(cell, decimalComma ? ',' : '.', out value))
@@ -35,6 +55,7 @@ internal static class CellParser
     /// and dividing by an exact power of ten gives the correctly rounded double (Clinger 1990, PLDI "How to read
     /// floating point numbers accurately", the fast path). Anything else goes to <see cref="double.TryParse(string?, out double)"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySimpleDecimal(ReadOnlySpan<char> cell, char point, out double value)
     {
         value = 0;

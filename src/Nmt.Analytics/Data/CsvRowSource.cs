@@ -21,6 +21,7 @@ internal sealed class CsvRowSource : IRowSource
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
 
+    private int _charsUsed;
     private long? _totalBytes;
     private long _rows;
     private StrongBox<long> _unterminatedQuoteLine = new();
@@ -46,13 +47,17 @@ internal sealed class CsvRowSource : IRowSource
     public bool HeaderHasInvalidUtf8 => _header.Any(h => h.Contains('\uFFFD', StringComparison.Ordinal));
 
     /// <summary>Sniffs the format from the first bytes and opens a streaming reader positioned before the header.</summary>
-    public static CsvRowSource Open(Stream stream, bool leaveOpen)
+    /// <param name="stream">The CSV bytes.</param>
+    /// <param name="leaveOpen">Keep <paramref name="stream"/> open when the source is disposed.</param>
+    /// <param name="commentPrefix">Lines starting with this character are comments (study tables use <c>#</c>); none by default.</param>
+    /// <param name="trimWhitespace">Remove spaces and tabs around unquoted values (study tables); off by default.</param>
+    public static CsvRowSource Open(Stream stream, bool leaveOpen, char? commentPrefix = null, bool trimWhitespace = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var start = stream.CanSeek ? stream.Position : 0;
         var prefix = new byte[SniffBytes];
         var length = ReadUpTo(stream, prefix);
-        var format = Sniff(prefix.AsSpan(0, length));
+        var format = Sniff(prefix.AsSpan(0, length), commentPrefix);
         if (format is null)
         {
             if (!leaveOpen)
@@ -86,11 +91,14 @@ internal sealed class CsvRowSource : IRowSource
             MalformedData = CsvMalformedDataHandling.Recover,
             SkipEmptyLines = true,
             DetectSeparatorHint = false,
+            CommentPrefix = commentPrefix,
+            TrimWhitespace = trimWhitespace,
         };
         var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
         return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null, _unterminatedQuoteLine = unterminated };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (_reader is null || !_reader.Read())
@@ -134,6 +142,7 @@ internal sealed class CsvRowSource : IRowSource
     /// call, and each field's characters then sit at the same offsets as its bytes in the raw record; other rows decode
     /// field by field (invalid bytes become U+FFFD). The one transcoding pass also tells whether the row is valid UTF-8.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decode()
     {
         var reader = _reader!;
@@ -166,7 +175,17 @@ internal sealed class CsvRowSource : IRowSource
             (_starts[i], _lengths[i]) = (offset, chars);
             offset += chars;
         }
+        _charsUsed = offset;
     }
+
+    /// <summary>The decoded characters of the current row: every field lies in it (see <see cref="FieldStarts"/>).</summary>
+    public ReadOnlySpan<char> RowChars => _chars.AsSpan(0, _charsUsed);
+
+    /// <summary>Where each field of the current row starts in <see cref="RowChars"/>.</summary>
+    public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, FieldCount);
+
+    /// <summary>The length of each field of the current row.</summary>
+    public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, FieldCount);
 
     /// <summary>Where <paramref name="field"/> starts inside <paramref name="raw"/> (same memory), or −1 when it lies elsewhere.</summary>
     private static int OffsetIn(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> field)
@@ -194,11 +213,11 @@ internal sealed class CsvRowSource : IRowSource
         return total;
     }
 
-    /// <summary>Detects BOM, delimiter and line ends from the header line; null when there is no content.</summary>
-    internal static CsvFormat? Sniff(ReadOnlySpan<byte> prefix)
+    /// <summary>Detects BOM, delimiter and line ends from the header line (after any comment lines); null when there is no content.</summary>
+    internal static CsvFormat? Sniff(ReadOnlySpan<byte> prefix, char? commentPrefix = null)
     {
         var hasBom = prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-        var text = hasBom ? prefix[3..] : prefix;
+        var text = SkipComments(hasBom ? prefix[3..] : prefix, commentPrefix);
         if (text.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
         {
             return null;
@@ -229,5 +248,24 @@ internal sealed class CsvRowSource : IRowSource
         var crlf = end > 0 && end < text.Length && text[end - 1] == (byte)'\r';
         var delimiter = semicolons > commas ? ';' : ',';
         return new CsvFormat(delimiter, DecimalComma: delimiter == ';', hasBom, crlf);
+    }
+
+    /// <summary>The bytes after the leading comment lines (and blank lines between them).</summary>
+    private static ReadOnlySpan<byte> SkipComments(ReadOnlySpan<byte> text, char? commentPrefix)
+    {
+        if (commentPrefix is not { } comment)
+        {
+            return text;
+        }
+        while (true)
+        {
+            var content = text.TrimStart((ReadOnlySpan<byte>)[(byte)'\r', (byte)'\n']);
+            if (content.IsEmpty || content[0] != (byte)comment)
+            {
+                return content;
+            }
+            var end = content.IndexOf((byte)'\n');
+            text = end < 0 ? [] : content[(end + 1)..];
+        }
     }
 }

@@ -40,7 +40,7 @@ public static class DataLoader
                 : null;
             return new LoadedData(table, sourceName, table.RowCount, [], null, note);
         }
-        return FromSession(SessionDataset.Load(stream, sourceName, options));
+        return FromSession(SessionDataset.Read(stream, sourceName, options));
     }
 
     /// <summary>Loads the bundled demo session data.</summary>

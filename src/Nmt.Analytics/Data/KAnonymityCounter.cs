@@ -15,15 +15,16 @@ internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
     public static string Key(IReadOnlyList<string?> values) =>
         string.Join(Separator, values.Select(v => string.IsNullOrEmpty(v) ? Missing : v));
 
-    public AnonymityReport Report(IEnumerable<string> clientKeys, IReadOnlyList<IdentifierFinding> findings, long findingCount,
+    /// <summary>The report from the number of clients in each group (groups of no client are ignored).</summary>
+    public AnonymityReport Report(IEnumerable<(string Key, int Clients)> groups, IReadOnlyList<IdentifierFinding> findings, long findingCount,
         LoadOptions options)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var clients = 0;
-        foreach (var key in clientKeys)
+        foreach (var (key, n) in groups.Where(g => g.Clients > 0))
         {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            clients++;
+            counts[key] = counts.GetValueOrDefault(key) + n;
+            clients += n;
         }
         var k = counts.Count == 0 ? 0 : counts.Values.Min();
         var small = counts.Where(c => c.Value < options.KThreshold).ToList();

@@ -34,26 +34,36 @@ public sealed class SessionDataset
     /// <summary>Direct identifiers (none, or loading would have failed) and k-anonymity over the quasi-identifiers.</summary>
     public AnonymityReport Anonymity => Validation.Anonymity;
 
-    /// <summary>Loads and validates a CSV (comma or semicolon, decimal point or comma, BOM, CRLF) or Parquet file.</summary>
+    /// <summary>
+    /// Loads and validates a CSV (comma or semicolon, decimal point or comma, BOM, CRLF) or Parquet session file: a
+    /// thin wrapper over the one entry point, <c>DataLoader.Load(path, options)</c> with <see cref="DataShape.Session"/>,
+    /// kept for compatibility. Prefer <see cref="DataLoader.Load(string, LoadOptions?)"/>, whose
+    /// <see cref="LoadedData"/> also carries the row accounting.
+    /// </summary>
     /// <exception cref="NmtInputException">
     /// The file is empty or has no rows, lacks required columns, or contains direct identifiers (message names column and line).
     /// </exception>
-    public static SessionDataset Load(string path, LoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var stream = SessionValidator.OpenFile(path);
-        return Load(stream, Path.GetFileName(path), options);
-    }
+    public static SessionDataset Load(string path, LoadOptions? options = null) =>
+        DataLoader.Load(path, AsSession(options)).RequireSession();
 
-    /// <summary>Loads and validates CSV or Parquet data from a stream (Parquet needs a seekable stream).</summary>
+    /// <summary>
+    /// Loads and validates CSV or Parquet session data from a stream (Parquet needs a seekable stream): a thin wrapper
+    /// over <see cref="DataLoader.Load(Stream, string, LoadOptions?)"/> with <see cref="DataShape.Session"/>.
+    /// </summary>
     /// <exception cref="NmtInputException">As for <see cref="Load(string, LoadOptions?)"/>.</exception>
-    public static SessionDataset Load(Stream stream, string sourceName, LoadOptions? options = null)
+    public static SessionDataset Load(Stream stream, string sourceName, LoadOptions? options = null) =>
+        DataLoader.Load(stream, sourceName, AsSession(options)).RequireSession();
+
+    /// <summary>Reads and validates a session stream (what <see cref="DataLoader"/> does for session data).</summary>
+    internal static SessionDataset Read(Stream stream, string sourceName, LoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var maxRows = ParquetTableReader.IsParquet(stream) ? null : LineCounter.MaxDataRows(stream);
         using var source = SessionValidator.OpenSource(stream);
-        return Read(source, sourceName, options ?? LoadOptions.Default, maxRows);
+        return Read(source, sourceName, options, maxRows);
     }
+
+    private static LoadOptions AsSession(LoadOptions? options) => (options ?? LoadOptions.Default).WithShape(DataShape.Session);
 
     /// <summary>Validates an in-memory table exactly as a file would be, and wraps its usable rows.</summary>
     /// <exception cref="NmtInputException">As for <see cref="Load(string, LoadOptions?)"/>.</exception>

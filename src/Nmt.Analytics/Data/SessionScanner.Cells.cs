@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nmt.Analytics.Data;
 
 /// <summary>Row- and cell-level rules: field count, encoding, types, ranges, codes, identifiers in values.</summary>
@@ -5,16 +6,26 @@ internal sealed partial class SessionScanner
 {
     private void CheckRow()
     {
+        if (CheckCells())
+        {
+            CheckClient();
+        }
+    }
+
+    /// <summary>The rules of one row on its own (field count, encoding, cells, pairs); false when the row has no usable fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool CheckCells()
+    {
         if (_source.FieldCount != _columns.Length)
         {
             Error(null, null, ValidationRules.RaggedRow,
                 Inv($"the row has {_source.FieldCount} fields but the header has {_columns.Length} (a stray delimiter or an unquoted text with a delimiter?)"));
-            return;
+            return false;
         }
         if (_source.HasInvalidUtf8)
         {
             Error(null, null, ValidationRules.InvalidUtf8, "the row has bytes that are not valid UTF-8: save the file as UTF-8");
-            return;
+            return false;
         }
         foreach (var column in _columns)
         {
@@ -24,9 +35,10 @@ internal sealed partial class SessionScanner
             }
         }
         CheckPairs();
-        CheckClient();
+        return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCell(BoundColumn column, ReadOnlySpan<char> cell)
     {
         if (CellParser.IsMissing(cell))
@@ -57,6 +69,7 @@ internal sealed partial class SessionScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
     {
         if (cell.IndexOfAnyInRange('\0', '\u0008') >= 0 || cell.IndexOfAnyInRange('\u000e', '\u001f') >= 0)
@@ -87,6 +100,7 @@ internal sealed partial class SessionScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckNumber(BoundColumn column, ReadOnlySpan<char> cell)
     {
         var spec = column.Spec!;
@@ -123,6 +137,7 @@ internal sealed partial class SessionScanner
         Row.Numbers[column.Index] = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckFlag(BoundColumn column, ReadOnlySpan<char> cell)
     {
         if (CellParser.TryFlag(cell, out var value))
@@ -135,9 +150,10 @@ internal sealed partial class SessionScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCode(BoundColumn column, ReadOnlySpan<char> cell)
     {
-        if (column.Vocabulary!.TryGetCode(cell, out var code))
+        if (column.TryGetCode(cell, out var code))
         {
             Row.Texts[column.Index] = code;
         }
@@ -155,6 +171,7 @@ internal sealed partial class SessionScanner
         Error(column.Name, code, ValidationRules.UnknownCode, $"unknown {column.Name} code '{code}'; {hint}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckCodeSet(BoundColumn column, ReadOnlySpan<char> cell)
     {
         if (SpanLookup.TryGetValue(column.CodeSets, cell, out var known))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nmt.Analytics.Data;
 
 /// <summary>Cross-field rules within a row, and the per-client rules across rows (duplicates, order, days).</summary>
@@ -20,6 +21,7 @@ internal sealed partial class SessionScanner
 
     private bool Blank(int index) => index < 0 || CellParser.IsMissing(_source.Field(index).Trim());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckPairs()
     {
         ResolveIndexes();
@@ -57,73 +59,78 @@ internal sealed partial class SessionScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckClient()
     {
         if (_client < 0 || Row.Texts[_client] is not { } clientId || !Has(_session))
         {
             return;
         }
-        if (!_clients.TryGetValue(clientId, out var state))
-        {
-            state = new ClientState();
-            _clients[clientId] = state;
-        }
+        var index = _clients.GetOrAdd(clientId, out var first);
         var session = (int)Row.Numbers[_session];
         var day = _day >= 0 ? Row.Numbers[_day] : double.NaN;
-        CheckOrder(state, session, day);
-        state.Rows++;
+        CheckOrder(index, first, session, day);
         if (Row.IsUsable)
         {
-            AfterUsableRow(state);
+            AfterUsableRow(index);
         }
     }
 
-    private void CheckOrder(ClientState state, int session, double day)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckOrder(int index, bool first, int session, double day)
     {
-        if (!state.MarkSession(session))
+        if (!_clients.MarkSession(index, session))
         {
             Error("session", Inv($"{session}"), ValidationRules.DuplicateSession,
                 Inv($"this client already has a row for session {session}: each (client_id, session) must be unique"));
             return;
         }
+        ref var state = ref _clients.At(index);
         if (state.LastSession > 0 && session < state.LastSession)
         {
             Warning("session", Inv($"{session}"), ValidationRules.SessionOrder,
                 Inv($"session {session} of this client comes after session {state.LastSession}: sort rows by client and session"));
             return;
         }
-        if (!double.IsNaN(day) && day < state.LastDay)
+        if (!double.IsNaN(day) && state.LastDay >= 0 && day < state.LastDay)
         {
             Error("day", CellParser.Format(day), ValidationRules.DayBackwards,
-                Inv($"day {CellParser.Format(day)} of session {session} is before day {CellParser.Format(state.LastDay)} of session {state.LastSession} of this client"));
+                Inv($"day {CellParser.Format(day)} of session {session} is before day {state.LastDay} of session {state.LastSession} of this client"));
             return;
         }
-        if (state.Rows == 0 && session == 1 && !double.IsNaN(day) && day != 0)
+        if (first && session == 1 && !double.IsNaN(day) && day != 0)
         {
             Warning("day", CellParser.Format(day), ValidationRules.DayNotZero,
                 Inv($"session 1 of this client has day {CellParser.Format(day)}; day counts from the first session (0)"));
         }
-        state.LastSession = session;
+        state.LastSession = (ushort)session; // validated: a whole number 1..1000
         if (!double.IsNaN(day))
         {
-            state.LastDay = day;
+            state.LastDay = (short)day; // validated: a whole number 0..3650
         }
     }
 
-    private void AfterUsableRow(ClientState state)
+    private void AfterUsableRow(int index)
     {
         if (_clinic >= 0 && Row.Texts[_clinic] is { } clinic)
         {
             _clinics.Add(clinic);
         }
-        if (state.QuasiKey is null)
+        ref var state = ref _clients.At(index);
+        if (state.Group < 0)
         {
             var values = new string?[_quasi.Length];
             for (var i = 0; i < _quasi.Length; i++)
             {
                 values[i] = Row.Texts[_quasi[i]];
             }
-            state.QuasiKey = KAnonymityCounter.Key(values);
+            var key = KAnonymityCounter.Key(values);
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                group = _groups.Count;
+                _groups[key] = group;
+            }
+            state.Group = group;
         }
     }
 }

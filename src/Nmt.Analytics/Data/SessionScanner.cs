@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Nmt.Analytics.Data;
 
@@ -14,18 +15,35 @@ internal sealed partial class SessionScanner
     private readonly LoadOptions _options;
     private readonly IssueCollector _issues;
     private readonly BoundColumn[] _columns;
-    private readonly Dictionary<string, ClientState> _clients = new(StringComparer.Ordinal);
+    private readonly ClientTable _clients = new();
+    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly HashSet<string> _clinics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _exclusionsByRule = new(StringComparer.Ordinal);
     private readonly List<IdentifierFinding> _findings = [];
     private readonly KAnonymityCounter _kAnonymity;
     private readonly int[] _quasi;
     private readonly bool _decimalComma;
+    private readonly List<RowExclusion>? _exclusions;
+    private readonly bool _cellsOnly;
+    private RowBatch? _recording;
     private long _findingCount;
     private bool _fatal;
 
     public SessionScanner(IRowSource source, string sourceName, LoadOptions options)
+        : this(source, sourceName, options, cellsOnly: false)
     {
+    }
+
+    /// <param name="source">The rows.</param>
+    /// <param name="sourceName">File name for messages.</param>
+    /// <param name="options">Validation options.</param>
+    /// <param name="cellsOnly">
+    /// A checker for <see cref="ParallelValidation"/>: <see cref="CheckBatch"/> runs the row and cell rules on a batch
+    /// and records what they found in it; the per-client rules and all counting are left to the in-order pass.
+    /// </param>
+    private SessionScanner(IRowSource source, string sourceName, LoadOptions options, bool cellsOnly)
+    {
+        _cellsOnly = cellsOnly;
         _source = source;
         _options = options;
         SourceName = sourceName;
@@ -33,6 +51,7 @@ internal sealed partial class SessionScanner
         _decimalComma = source.Format?.DecimalComma ?? false;
         _columns = [.. source.Header.Select((name, i) => new BoundColumn(i, name, SessionSchema.Find(name)))];
         Row = new ParsedRow(_columns.Length);
+        SetClientPool(0);
         CheckFile();
         var present = SessionSchema.QuasiIdentifiers.Where(q => IndexOf(q) >= 0).ToList();
         _quasi = [.. present.Select(IndexOf)];
@@ -49,11 +68,21 @@ internal sealed partial class SessionScanner
     public bool IsFatal => _fatal;
 
     /// <summary>Collect one <see cref="RowExclusion"/> per excluded row (the table loader does; plain validation only counts).</summary>
-    public List<RowExclusion>? Exclusions { get; init; }
+    public List<RowExclusion>? Exclusions
+    {
+        get => _exclusions;
+        init
+        {
+            _exclusions = value;
+            // A loaded table shares one string per client id; plain validation keeps every pool bounded.
+            SetClientPool(value is null ? 0 : int.MaxValue);
+        }
+    }
 
     public int IndexOf(string name) => Array.FindIndex(_columns, c => !c.Ignored && c.Name == name);
 
     /// <summary>Reads and checks the next row into <see cref="Row"/>; false at the end of the data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         if (_source.IsEmpty || !_source.Read())
@@ -63,6 +92,109 @@ internal sealed partial class SessionScanner
         Rows++;
         Row.Reset(_source.Line);
         CheckRow();
+        CountRow();
+        return true;
+    }
+
+    private void SetClientPool(int limit)
+    {
+        foreach (var column in _columns.Where(c => c.Name == "client_id"))
+        {
+            column.PoolLimit = limit;
+        }
+    }
+
+    /// <summary>A checker (cells only) for the rows of batches, with its own pools: one per worker thread.</summary>
+    public static SessionScanner Checker(BatchRowSource source, string sourceName, LoadOptions options) =>
+        new(source, sourceName, options, cellsOnly: true);
+
+    /// <summary>Runs the row and cell rules on every row of <paramref name="batch"/> and records the results in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void CheckBatch(RowBatch batch)
+    {
+        if (!_cellsOnly || _source is not BatchRowSource source)
+        {
+            throw new InvalidOperationException("CheckBatch needs a checker made by SessionScanner.Checker.");
+        }
+        source.Attach(batch);
+        _recording = batch;
+        ResolveIndexes();
+        while (source.Read())
+        {
+            var r = source.Row;
+            Row.Reset(source.Line);
+            CheckCells();
+            batch.FirstErrors[r] = Row.FirstError;
+            batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
+            batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
+            batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
+            batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
+            for (var k = 0; k < _quasi.Length; k++)
+            {
+                batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
+            }
+            batch.IssueEnds[r] = batch.Issues.Count;
+            batch.FindingEnds[r] = batch.Findings.Count;
+        }
+        _recording = null;
+    }
+
+    /// <summary>The in-order pass over a checked batch: its issues and findings, the per-client rules, the counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Replay(RowBatch batch)
+    {
+        ResolveIndexes();
+        int issue = 0, finding = 0;
+        for (var r = 0; r < batch.Count; r++)
+        {
+            Rows++;
+            Row.Reset(batch.Lines[r]);
+            for (; issue < batch.IssueEnds[r]; issue++)
+            {
+                var i = batch.Issues[issue];
+                _issues.Add(i.Line, i.Column, i.Value, i.Rule, i.Reason, i.Severity);
+            }
+            for (; finding < batch.FindingEnds[r]; finding++)
+            {
+                var f = batch.Findings[finding];
+                Identifier(f.Column, f.Line, f.Kind);
+            }
+            Row.FirstError = batch.FirstErrors[r];
+            Restore(batch, r);
+            CheckClient();
+            CountRow();
+        }
+    }
+
+    /// <summary>Number of quasi-identifier columns present (the width of <see cref="RowBatch.Quasi"/>).</summary>
+    public int QuasiIdentifierCount => _quasi.Length;
+
+    private void Restore(RowBatch batch, int r)
+    {
+        if (_client >= 0)
+        {
+            Row.Texts[_client] = batch.ClientIds[r];
+        }
+        if (_session >= 0)
+        {
+            Row.Numbers[_session] = batch.Sessions[r];
+        }
+        if (_day >= 0)
+        {
+            Row.Numbers[_day] = batch.Days[r];
+        }
+        if (_clinic >= 0)
+        {
+            Row.Texts[_clinic] = batch.Clinics[r];
+        }
+        for (var k = 0; k < _quasi.Length; k++)
+        {
+            Row.Texts[_quasi[k]] = batch.Quasi[(r * _quasi.Length) + k];
+        }
+    }
+
+    private void CountRow()
+    {
         if (!Row.IsUsable)
         {
             ExcludedRows++;
@@ -70,7 +202,6 @@ internal sealed partial class SessionScanner
             _exclusionsByRule[rule] = _exclusionsByRule.GetValueOrDefault(rule) + 1;
             Exclusions?.Add(new RowExclusion(Row.Line, $"{rule}: {reason}"));
         }
-        return true;
     }
 
     /// <summary>Reads to the end, then reports.</summary>
@@ -83,8 +214,9 @@ internal sealed partial class SessionScanner
         {
             FileIssue(1, null, ValidationRules.HeaderOnly, "the file has a header but no data rows");
         }
-        var anonymity = _kAnonymity.Report(_clients.Values.Select(c => c.QuasiKey).OfType<string>(), _findings, _findingCount, _options);
-        var clients = _clients.Values.Count(c => c.QuasiKey is not null);
+        var sizes = _clients.GroupSizes(_groups.Count);
+        var anonymity = _kAnonymity.Report(_groups.Select(g => (g.Key, sizes[g.Value])), _findings, _findingCount, _options);
+        var clients = sizes.Sum();
         return new ValidationReport(SourceName, _source.Format, _issues.Issues, _issues.ByRule, _issues.Errors, _issues.Warnings,
             _options.MaxIssues, Rows, ExcludedRows, _exclusionsByRule, clients, _clinics.Count, _fatal, anonymity);
     }
@@ -97,15 +229,32 @@ internal sealed partial class SessionScanner
 
     private void Error(string? column, string? value, string rule, string reason)
     {
-        _issues.Add(Row.Line, column, value, rule, reason, IssueSeverity.Error);
+        Issue(column, value, rule, reason, IssueSeverity.Error);
         Row.FirstError ??= (rule, column is null ? reason : $"{column}: {reason}");
     }
 
     private void Warning(string? column, string? value, string rule, string reason) =>
-        _issues.Add(Row.Line, column, value, rule, reason, IssueSeverity.Warning);
+        Issue(column, value, rule, reason, IssueSeverity.Warning);
+
+    private void Issue(string? column, string? value, string rule, string reason, IssueSeverity severity)
+    {
+        if (_recording is not null)
+        {
+            _recording.Issues.Add(new ValidationIssue(Row.Line, column, value, rule, reason, severity));
+        }
+        else
+        {
+            _issues.Add(Row.Line, column, value, rule, reason, severity);
+        }
+    }
 
     private void Identifier(string column, long line, IdentifierKind kind)
     {
+        if (_recording is not null)
+        {
+            _recording.Findings.Add(new IdentifierFinding(column, line, kind));
+            return;
+        }
         _findingCount++;
         if (_findings.Count < _options.MaxIssues)
         {

@@ -2,7 +2,7 @@ namespace Nmt.Analytics.Data;
 
 /// <summary>
 /// Validates session data against the contract without loading it: rows are streamed, so a file of any size can be
-/// checked in bounded memory (only per-client state is kept). Use <see cref="SessionDataset.Load(string, LoadOptions?)"/>
+/// checked in bounded memory (only per-client state is kept). Use <see cref="DataLoader.Load(string, LoadOptions?)"/>
 /// to validate and load in one pass.
 /// </summary>
 public static class SessionValidator
@@ -17,11 +17,22 @@ public static class SessionValidator
     }
 
     /// <summary>Validates CSV or Parquet data read from <paramref name="stream"/> (Parquet needs a seekable stream).</summary>
+    /// <remarks>A large CSV is validated on every core (<see cref="ParallelValidation"/>), with the same result as in one thread.</remarks>
     public static ValidationReport Validate(Stream stream, string sourceName, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var parallel = !ParquetTableReader.IsParquet(stream) && ParallelValidation.Worthwhile(stream);
+        return Validate(stream, sourceName, options ?? LoadOptions.Default, parallel);
+    }
+
+    /// <summary>Validates in one thread or (CSV only) in parallel; tests compare the two.</summary>
+    internal static ValidationReport Validate(Stream stream, string sourceName, LoadOptions options, bool parallel,
+        int batchRows = ParallelValidation.DefaultBatchRows)
+    {
         using var source = OpenSource(stream);
-        return new SessionScanner(source, sourceName, options ?? LoadOptions.Default).Finish();
+        return parallel && source is CsvRowSource csv
+            ? ParallelValidation.Validate(csv, sourceName, options, batchRows)
+            : new SessionScanner(source, sourceName, options).Finish();
     }
 
     /// <summary>Validates an in-memory table (e.g. built in code or read from another format).</summary>
