@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Nmt.Analytics.Benchmarking;
+using Nmt.Analytics.Results;
+
+namespace Nmt.Analytics.Engines;
+
+/// <summary>
+/// A benchmark computed through an engine: the same <see cref="BenchmarkResult"/> as in memory, with the sessions
+/// and episodes left out counted by reason (an engine knows no file lines).
+/// </summary>
+/// <param name="Result">The benchmark (its line-level exclusion list is empty).</param>
+/// <param name="RowsRead">Session rows in the source.</param>
+/// <param name="Exclusions">Sessions and episodes left out, by reason, as the in-memory benchmark words them.</param>
+public sealed record EngineBenchmarkResult(BenchmarkResult Result, long RowsRead, IReadOnlyList<ExclusionCount> Exclusions)
+{
+    /// <summary>Rows read minus the exclusions, as the in-memory accounting counts them.</summary>
+    public long RowsUsed => RowsRead - Exclusions.Sum(e => e.Count);
+
+    /// <summary>The benchmark JSON with <c>exclusions</c> from the engine's counts, and <c>n_read</c>, <c>n_used</c>, <c>excluded_by_reason</c>.</summary>
+    public JsonObject ToJson()
+    {
+        var json = Result.ToJson();
+        json["exclusions"] = ExclusionTable().ToJsonArray();
+        return EngineRows.AddTo(json, RowsRead, RowsUsed, Exclusions);
+    }
+
+    /// <summary>The in-memory benchmark's tables, the exclusions counted by the engine.</summary>
+    public IReadOnlyList<ResultTable> Tables() => [.. Result.Tables().SkipLast(1), ExclusionTable()];
+
+    /// <summary>One line for standard error: rows read, used and left out by reason.</summary>
+    public string Summary() => EngineRows.Note(RowsRead, RowsUsed, Exclusions);
+
+    private ResultTable ExclusionTable()
+    {
+        var table = new ResultTable("Exclusions", "reason", "count");
+        foreach (var e in Exclusions)
+        {
+            table.AddRow(e.Reason, e.Count);
+        }
+        return table;
+    }
+}
