@@ -126,12 +126,18 @@ internal sealed class EngineEpisodes
     }
 
     /// <summary>A count or sum, 0 for NULL (a SUM over no rows).</summary>
-    public static double Number(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? 0 : Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static double Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetValue(ordinal) switch
+    {
+        System.Numerics.BigInteger b => (double)b,
+        var v => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+    };
 
-    /// <summary>A COUNT.</summary>
-    public static long Count(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    /// <summary>A COUNT, or a SUM of counts (an engine may return it as a wide integer or a decimal).</summary>
+    public static long Count(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetValue(ordinal) switch
+    {
+        System.Numerics.BigInteger b => (long)b,
+        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The SQL test that <paramref name="column"/> equals <paramref name="level"/> (a number for numeric columns).</summary>
     public string LevelTest(string column, string level) =>
