@@ -38,6 +38,11 @@ internal sealed class EngineOptions
         Description = "Allow --export-summaries to write per-client (or per-therapist) cells; without it they never leave the site.",
     };
 
+    private readonly Option<bool> _allowSmallCells = new("--allow-small-cells")
+    {
+        Description = "Allow --export-summaries to write site-level cells (e.g. per clinic) of 1 to 10 clients; without it such a summary is refused.",
+    };
+
     private readonly Option<bool> _force = new("--force") { Description = "Replace an existing --export-summaries file." };
 
     public EngineOptions()
@@ -48,7 +53,7 @@ internal sealed class EngineOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _engine, _connection, _showSql, _fromSummaries, _export, _level, _clientStatistics, _force })
+        foreach (var option in new Option[] { _engine, _connection, _showSql, _fromSummaries, _export, _level, _clientStatistics, _allowSmallCells, _force })
         {
             command.Options.Add(option);
         }
@@ -87,7 +92,7 @@ internal sealed class EngineOptions
         if (parse.GetValue(_export) is { } export)
         {
             var written = parse.GetValue(_level) == "totals" ? statistics.TotalsOnly() : statistics;
-            SummaryFile.Write(written, export.FullName, parse.GetValue(_clientStatistics), parse.GetValue(_force));
+            SummaryFile.Write(written, export.FullName, parse.GetValue(_clientStatistics), parse.GetValue(_force), parse.GetValue(_allowSmallCells));
         }
         return statistics;
     }
