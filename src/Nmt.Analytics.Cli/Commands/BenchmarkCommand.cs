@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nmt.Analytics.Benchmarking;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Engines;
 
 namespace Nmt.Analytics.Cli.Commands;
 
@@ -35,10 +36,20 @@ internal static class BenchmarkCommand
         {
             command.Options.Add(option);
         }
+        var engine = new EngineCommandOptions(command);
         command.SetAction(parse => context.Guard(() =>
         {
             var options = Options(parse.GetValue(outcome), parse.GetValue(minClients), !parse.GetValue(noOverdispersion));
             var summaries = (parse.GetValue(reference) ?? []).Select(f => BenchmarkSummary.Load(f.FullName)).ToList();
+            if (engine.Requested(parse))
+            {
+                return engine.Run(context, parse, source => EngineBenchmark.Statements(source, options), source =>
+                {
+                    var benchmarked = EngineBenchmark.Run(source, options, summaries);
+                    EngineCommandOptions.Write(context, parse.GetValue(format), benchmarked.ToJson(), benchmarked.Tables(), benchmarked.Summary());
+                    return 0;
+                });
+            }
             var loaded = Load(parse.GetValue(data), parse.GetValue(demo));
             var result = ClinicBenchmark.Run(loaded.Table, options, summaries);
             context.WriteResult(parse.GetValue(format), result.ToJson(), result.Tables(), loaded.Account(result.Exclusions));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Engines;
 using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Cli.Commands;
@@ -40,8 +41,21 @@ internal static class DescribeCommand
             command.Options.Add(option);
         }
         var clinical = ClinicalDescribe.AddOptions(command);
+        var engine = new EngineCommandOptions(command);
         command.SetAction(parseResult => context.Guard(() =>
         {
+            if (engine.Requested(parseResult))
+            {
+                var engineOptions = parseResult.GetValue(clinical) ? throw new NmtInputException("--clinical needs the rows in memory; drop --engine.")
+                    : Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
+                var engineBy = DescriptiveAnalysis.ParseGroupings(parseResult.GetValue(by) ?? "all");
+                return engine.Run(context, parseResult, source => EngineDescribe.Statements(source, engineBy, engineOptions), source =>
+                {
+                    var described = EngineDescribe.Run(source, engineBy, engineOptions);
+                    EngineCommandOptions.Write(context, parseResult.GetValue(output), described.ToJson(), described.Tables, described.Summary());
+                    return 0;
+                });
+            }
             LoadedData Load() => DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
             if (parseResult.GetValue(clinical))
             {

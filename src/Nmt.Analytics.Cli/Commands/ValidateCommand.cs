@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Engines;
 using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Cli.Commands;
@@ -22,8 +23,15 @@ internal static class ValidateCommand
         command.Options.Add(demo);
         command.Options.Add(format);
         command.Options.Add(maxIssues);
-        command.SetAction(parse => context.Guard(() =>
-            Run(context, parse.GetValue(data), parse.GetValue(demo), parse.GetValue(format), parse.GetValue(maxIssues))));
+        var engine = new EngineCommandOptions(command);
+        command.SetAction(parse => context.Guard(() => engine.Requested(parse)
+            ? engine.Run(context, parse, EngineValidate.Statements, source =>
+            {
+                var report = EngineValidate.Run(source);
+                EngineCommandOptions.Write(context, parse.GetValue(format), report.ToJson(), report.Tables(), $"{report.Source}: {report.ErrorCount} error(s), {report.ExcludedRows} row(s) with an error.");
+                return report.IsValid ? 0 : 1;
+            })
+            : Run(context, parse.GetValue(data), parse.GetValue(demo), parse.GetValue(format), parse.GetValue(maxIssues))));
         return command;
     }
 
