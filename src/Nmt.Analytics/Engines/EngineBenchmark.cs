@@ -48,7 +48,7 @@ public static class EngineBenchmark
         }
         ClinicBenchmark.CheckDistinct(clinics.Select(c => (c.ClinicId, c.Source)).Concat(suppressed.Select(c => (c.ClinicId, c.Source))));
         var result = ClinicBenchmark.Compare(blocks, clinics, suppressed, options, [], notes);
-        return new EngineBenchmarkResult(result, read, exclusions);
+        return new EngineBenchmarkResult(result, read, unplaceable.NoClient + unplaceable.NoSession + rows.Values.Sum(r => r.ExcludedRows), exclusions);
     }
 
     /// <summary>The statements, in portable SQL over <see cref="SqlSource.Relation"/> (after the passes that find the covariate levels).</summary>
@@ -63,7 +63,11 @@ public static class EngineBenchmark
     private sealed record BenchmarkPlan(List<CaseMixColumn> Columns, List<string?> Expressions, List<(int I, int J)> Products, string Sql);
 
     /// <summary>One clinic's (or the NULL clinic's) row of the per-clinic statement.</summary>
-    private sealed record ClinicRow(long Episodes, long NoFirstPre, long NoLastPost, long ZeroFirstPre, long N, double SumY, double Yty, double[] SumX, double[,] XtX, double[] Xty);
+    private sealed record ClinicRow(long Episodes, long NoFirstPre, long NoLastPost, long ZeroFirstPre, long N, double SumY, double Yty, double[] SumX, double[,] XtX, double[] Xty)
+    {
+        /// <summary>Rows excluded, each counted once (in memory an episode's exclusions at its first row share that row).</summary>
+        public long ExcludedRows { get; init; }
+    }
 
     private static BenchmarkPlan Plan(SqlSource source, BenchmarkOptions options)
     {
@@ -106,6 +110,7 @@ public static class EngineBenchmark
             "COUNT(CASE WHEN first_pre IS NOT NULL AND last_post IS NULL THEN 1 END) AS no_last_post",
             "COUNT(CASE WHEN first_pre = 0 AND last_post IS NOT NULL THEN 1 END) AS zero_first_pre",
             "COUNT(y) AS n", "SUM(y) AS y", "SUM(y * y) AS y_y",
+            "COUNT(CASE WHEN first_pre IS NOT NULL AND last_post IS NOT NULL AND (first_pre = 0 OR y IS NULL OR clinic IS NULL) THEN 1 END) AS first_row_excluded",
         };
         sums.AddRange(Enumerable.Range(1, columns.Count - 1).Select(j => $"SUM(x{j}) AS x{j}"));
         sums.AddRange(products.Select(p => $"SUM(x{p.Item1} * x{p.Item2}) AS x{p.Item1}_x{p.Item2}"));
@@ -162,7 +167,7 @@ public static class EngineBenchmark
         var n = EngineEpisodes.Count(r, 5);
         var sumX = new double[p];
         sumX[0] = n;
-        var c = 8;
+        var c = 9;
         for (var j = 1; j < p; j++)
         {
             sumX[j] = EngineEpisodes.Number(r, c++);
@@ -187,7 +192,10 @@ public static class EngineBenchmark
         {
             xty[j] = EngineEpisodes.Number(r, c++);
         }
-        return new ClinicRow(EngineEpisodes.Count(r, 1), EngineEpisodes.Count(r, 2), EngineEpisodes.Count(r, 3), EngineEpisodes.Count(r, 4), n, sumY, EngineEpisodes.Number(r, 7), sumX, xtx, xty);
+        return new ClinicRow(EngineEpisodes.Count(r, 1), EngineEpisodes.Count(r, 2), EngineEpisodes.Count(r, 3), EngineEpisodes.Count(r, 4), n, sumY, EngineEpisodes.Number(r, 7), sumX, xtx, xty)
+        {
+            ExcludedRows = EngineEpisodes.Count(r, 2) + EngineEpisodes.Count(r, 3) + EngineEpisodes.Count(r, 8),
+        };
     }
 
     /// <summary>The design of the shown clinics (intercept and numerics, and the levels their episodes hold) and its columns' indices in the plan.</summary>

@@ -10,11 +10,12 @@ namespace Nmt.Analytics.Engines;
 /// </summary>
 /// <param name="Result">The benchmark (its line-level exclusion list is empty).</param>
 /// <param name="RowsRead">Session rows in the source.</param>
+/// <param name="ExcludedRows">Session rows left out, each counted once (an episode's reasons at its first session share that row, as in memory).</param>
 /// <param name="Exclusions">Sessions and episodes left out, by reason, as the in-memory benchmark words them.</param>
-public sealed record EngineBenchmarkResult(BenchmarkResult Result, long RowsRead, IReadOnlyList<ExclusionCount> Exclusions)
+public sealed record EngineBenchmarkResult(BenchmarkResult Result, long RowsRead, long ExcludedRows, IReadOnlyList<ExclusionCount> Exclusions)
 {
-    /// <summary>Rows read minus the exclusions, as the in-memory accounting counts them.</summary>
-    public long RowsUsed => RowsRead - Exclusions.Sum(e => e.Count);
+    /// <summary>Rows read minus the rows excluded, as the in-memory accounting counts them.</summary>
+    public long RowsUsed => RowsRead - ExcludedRows;
 
     /// <summary>The benchmark JSON with <c>exclusions</c> from the engine's counts, and <c>n_read</c>, <c>n_used</c>, <c>excluded_by_reason</c>.</summary>
     public JsonObject ToJson()
