@@ -6,7 +6,8 @@ namespace Nmt.Analytics.Engines;
 /// <c>nmt validate --engine</c>: the data contract's checks that SQL can make, counted per rule, with the rows in the
 /// engine. Header rules run on the source's column names (through the in-memory validator, on no rows). Cell rules:
 /// numeric columns the engine holds as numbers are checked in SQL (whole numbers, flags, ranges, plausibility);
-/// code, code-set and text-held columns are reduced to their distinct values with counts (<c>GROUP BY</c>), which
+/// code, code-set and text-held columns are reduced to their distinct values with counts (one pass,
+/// <c>GROUP BY GROUPING SETS</c>), which
 /// nmt checks exactly as the in-memory validator does. Row rules (required values, pain pairs, post-without-pre,
 /// score without instrument) are <c>CASE</c> counts; the client rules run per client in session order with window
 /// functions (<c>ROW_NUMBER</c>, a running <c>MAX</c>): duplicate (client_id, session), day going backwards, day 0 at
@@ -43,14 +44,17 @@ public static class EngineValidate
             Add(counts, severity, issue.Rule, 1, issue.Severity);
         }
         var errorValues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var column in plan.DistinctColumns)
+        var columns = plan.DistinctColumns.ToList();
+        if (columns.Count > 0)
         {
-            var bad = new List<string>();
-            source.Query(EngineValidationPlan.Distinct(column.Name), r =>
+            source.Query(EngineValidationPlan.Distinct([.. columns.Select(c => c.Name)]), r =>
             {
-                var n = EngineEpisodes.Count(r, 1);
-                var value = r.IsDBNull(0) ? null : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                foreach (var (rule, times, level) in EngineCellCheck.Check(column.Spec, value))
+                var j = Enumerable.Range(0, columns.Count).First(j => EngineEpisodes.Count(r, columns.Count + j) == 0);
+                var (name, spec) = columns[j];
+                var n = EngineEpisodes.Count(r, 2 * columns.Count);
+                var value = r.IsDBNull(j) ? null : Convert.ToString(r.GetValue(j), System.Globalization.CultureInfo.InvariantCulture);
+                var bad = errorValues.TryGetValue(name, out var list) ? list : errorValues[name] = [];
+                foreach (var (rule, times, level) in EngineCellCheck.Check(spec, value))
                 {
                     Add(counts, severity, rule, times * n, level);
                     if (level == IssueSeverity.Error && value is not null && !bad.Contains(value))
@@ -59,7 +63,6 @@ public static class EngineValidate
                     }
                 }
             });
-            errorValues[column.Name] = bad;
         }
         var row = plan.RowStatement(errorValues);
         long read = 0, excluded = 0, clients = 0, clinics = 0;
@@ -84,7 +87,8 @@ public static class EngineValidate
     {
         ArgumentNullException.ThrowIfNull(source);
         var plan = EngineValidationPlan.Create(source);
-        return [.. plan.DistinctColumns.Select(c => EngineValidationPlan.Distinct(c.Name)), plan.RowStatement(new Dictionary<string, List<string>>()).Sql];
+        var columns = plan.DistinctColumns.Select(c => c.Name).ToList();
+        return [.. columns.Count > 0 ? [EngineValidationPlan.Distinct(columns)] : Array.Empty<string>(), plan.RowStatement(new Dictionary<string, List<string>>()).Sql];
     }
 
     private static void Add(Dictionary<string, long> counts, Dictionary<string, IssueSeverity> severity, string rule, long n, IssueSeverity level)

@@ -31,9 +31,16 @@ internal sealed class EngineValidationPlan
         return new EngineValidationPlan(columns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().IsNumeric, StringComparer.Ordinal), [.. columns.Select(c => c.Name)]);
     }
 
-    /// <summary>Each distinct value of a column with its number of rows.</summary>
-    public static string Distinct(string column) =>
-        $"SELECT {SqlText.Identifier(column)}, COUNT(*) AS n FROM {SqlSource.Relation} GROUP BY {SqlText.Identifier(column)}";
+    /// <summary>
+    /// One pass: each distinct value of each of <paramref name="columns"/> with its number of rows
+    /// (<c>GROUP BY GROUPING SETS</c>, SQL:1999; <c>GROUPING(c) = 0</c> marks the column a result row belongs to).
+    /// </summary>
+    public static string Distinct(IReadOnlyList<string> columns)
+    {
+        var names = columns.Select(SqlText.Identifier).ToList();
+        return $"SELECT {string.Join(", ", names)}, {string.Join(", ", names.Select((c, j) => $"GROUPING({c}) AS g{j}"))}, COUNT(*) AS n "
+            + $"FROM {SqlSource.Relation} GROUP BY GROUPING SETS ({string.Join(", ", names.Select(c => $"({c})"))})";
+    }
 
     private bool Has(string column) => _numeric.ContainsKey(column);
 
