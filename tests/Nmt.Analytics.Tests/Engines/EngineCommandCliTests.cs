@@ -40,6 +40,19 @@ public sealed class EngineCommandCliTests
     }
 
     [Fact]
+    public void SmallSiteLevelCellsLeaveOnlyWithAllowSmallCells()
+    {
+        using var files = new TempFiles();
+        var path = files.PathOf("clinics.json");
+        string[] fit = ["fit", ShardA, "--engine", "duckdb", "--model", "lmm", "--formula", "pain_post ~ pain_pre + session + (1 | clinic_id)", "--export-summaries", path];
+        CliRun.Of(fit).AssertUserError("cells of this summary (per clinic_id) hold 1 to 10 clients");
+        Assert.False(File.Exists(path));
+        var allowed = CliRun.Of([.. fit, "--allow-small-cells"]);
+        Assert.True(allowed.ExitCode == 0, allowed.Error);
+        Assert.Contains("\"clients\":", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhatNeedsTheRowsIsRefused()
     {
         CliRun.Of("describe", Csv, "--engine", "duckdb", "--bootstrap", "200").AssertUserError("--bootstrap");
