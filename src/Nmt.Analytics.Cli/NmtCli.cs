@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Nmt.Analytics.Cli.Commands;
 
 namespace Nmt.Analytics.Cli;
@@ -13,27 +12,13 @@ public static class NmtCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var context = new CliContext(stdout, stderr);
-        var root = new RootCommand("Nmt.Analytics: statistics for Neuromuscular Therapy session data.");
-        foreach (var command in Commands(context))
+        var root = new RootCommand("Nmt.Analytics: statistics for Neuromuscular Therapy session data.")
         {
-            root.Subcommands.Add(command);
-        }
-        var parse = root.Parse(args);
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // One factory per file under Commands/.
+            BenchmarkCommand.Create(context), DescribeCommand.Create(context), MetaCommand.Create(context), SimulateCommand.Create(context),
+            NotebookCommand.Create(context), KernelCommand.Create(context), FitCommand.Create(context), ValidateCommand.Create(context),
+            PredictCommand.Create(context), ReportCommand.Create(context),
+        };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
-
-    /// <summary>Every subcommand, one factory per file under <c>Commands/</c>.</summary>
-    private static IEnumerable<Command> Commands(CliContext context) =>
-    [
-        BenchmarkCommand.Create(context),
-        DescribeCommand.Create(context),
-        MetaCommand.Create(context),
-        SimulateCommand.Create(context),
-        NotebookCommand.Create(context),
-        KernelCommand.Create(context),
-        FitCommand.Create(context),
-        ValidateCommand.Create(context),
-        PredictCommand.Create(context),
-        ReportCommand.Create(context),
-    ];
 }

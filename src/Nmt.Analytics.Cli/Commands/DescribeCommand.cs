@@ -1,87 +1,40 @@
-using System.CommandLine;
-using Nmt.Analytics.Data;
-using Nmt.Analytics.Engines;
 using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>nmt describe DATA [--by technique|region|stress|hydration|sleep|clinic|all] [--bootstrap B] [--seed S]
-/// [--min-cell N] [--format table|json|csv]</c>: pain change by technique, region and factor, with CIs;
-/// episode outcomes and responder rate; paired effect sizes.
+/// <c>nmt describe DATA [--by technique|region|stress|hydration|sleep|clinic|all] [--bootstrap B] [--seed S] [--min-cell N]
+/// [--clinical [--sem S] [--mcid POINTS] [--mcid-pct PCT] [--cutoff PAIN]] [--format table|json|csv]</c>: <see cref="DescribeRequest"/>.
 /// </summary>
 internal static class DescribeCommand
 {
-    /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var data = CommonOptions.DataArgument();
-        var demo = CommonOptions.DemoOption();
-        var by = new Option<string>("--by")
+        var by = Declare.Option("--by", "Grouping(s), comma-separated: technique, region, stress, hydration, sleep, clinic or all.", "all");
+        var bootstrap = Declare.Option("--bootstrap", "Cluster-bootstrap replicates B (resampling clients); 0 = no bootstrap.", 0);
+        var seed = Declare.Option("--seed", "Bootstrap seed.", 1);
+        var minCell = Declare.Option("--min-cell", "Suppress cells with fewer clients than this (privacy).", 11);
+        var format = CommonOptions.FormatOption();
+        var clinical = Declare.Option<bool>("--clinical", "Classify each client's episode: reliable change (Jacobson-Truax), recovered, MCID responders; counts per --by group.");
+        var sem = Declare.Option<double?>("--sem", "Clinical: standard error of measurement of one NPRS reading (default 1.02, Childs et al. 2005).");
+        var mcid = Declare.Option<double?>("--mcid", "Clinical: MCID in NPRS points (default 2, Farrar et al. 2001).");
+        var mcidPct = Declare.Option<double?>("--mcid-pct", "Clinical: MCID in percent of baseline pain (default 30, Farrar et al. 2001).");
+        var cutoff = Declare.Option<double?>("--cutoff", "Clinical: final pain at or below which a reliably improved client is recovered (default 4, Serlin et al. 1995).");
+        var command = new Command("describe", "Pain change by technique, region and factor, with confidence intervals.")
         {
-            Description = "Grouping(s), comma-separated: technique, region, stress, hydration, sleep, clinic or all.",
-            DefaultValueFactory = _ => "all",
+            CommonOptions.DataArgument(), CommonOptions.DemoOption(), by, bootstrap, seed, minCell, format, clinical, sem, mcid, mcidPct, cutoff,
         };
-        var bootstrap = new Option<int>("--bootstrap")
-        {
-            Description = "Cluster-bootstrap replicates B (resampling clients); 0 = no bootstrap.",
-            DefaultValueFactory = _ => 0,
-        };
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => 1 };
-        var minCell = new Option<int>("--min-cell")
-        {
-            Description = "Suppress cells with fewer clients than this (privacy).",
-            DefaultValueFactory = _ => 11,
-        };
-        var output = CliContext.FormatOption();
-        var command = new Command("describe", "Pain change by technique, region and factor, with confidence intervals.");
-        command.Arguments.Add(data);
-        foreach (var option in new Option[] { demo, by, bootstrap, seed, minCell, output })
-        {
-            command.Options.Add(option);
-        }
-        var clinical = ClinicalDescribe.AddOptions(command);
         var engine = new EngineCommandOptions(command);
-        command.SetAction(parseResult => context.Guard(() =>
+        command.SetAction(parse => context.Print(parse.GetValue(format), () => new DescribeRequest
         {
-            if (engine.Requested(parseResult))
-            {
-                var engineOptions = parseResult.GetValue(clinical) ? throw new NmtInputException("--clinical needs the rows in memory; drop --engine.")
-                    : Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
-                var engineBy = DescriptiveAnalysis.ParseGroupings(parseResult.GetValue(by) ?? "all");
-                return engine.Run(context, parseResult, source => EngineDescribe.Statements(source, engineBy, engineOptions), source =>
-                {
-                    var described = EngineDescribe.Run(source, engineBy, engineOptions);
-                    EngineCommandOptions.Write(context, parseResult.GetValue(output), described.ToJson(), described.Tables, described.Summary());
-                    return 0;
-                });
-            }
-            LoadedData Load() => DataInput.Load(parseResult.GetValue(data), parseResult.GetValue(demo), LoadOptions.Default.WithShape(DataShape.Session));
-            if (parseResult.GetValue(clinical))
-            {
-                return ClinicalDescribe.Run(context, parseResult, Load());
-            }
-            var options = Options(parseResult.GetValue(bootstrap), parseResult.GetValue(seed), parseResult.GetValue(minCell));
-            var groupings = DescriptiveAnalysis.ParseGroupings(parseResult.GetValue(by) ?? "all");
-            var loaded = Load();
-            var result = DescriptiveAnalysis.Run(loaded.Table, groupings, options);
-            context.WriteResult(parseResult.GetValue(output), result.ToJson(), result.Tables, loaded.Account(result.Exclusions));
-            return 0;
-        }));
+            Engine = engine.Read(parse),
+            By = parse.GetValue(by) ?? "all",
+            Bootstrap = parse.GetValue(bootstrap),
+            Seed = parse.GetValue(seed),
+            MinCell = parse.GetValue(minCell),
+            Clinical = parse.GetValue(clinical),
+            Thresholds = (parse.GetValue(sem), parse.GetValue(mcid), parse.GetValue(mcidPct), parse.GetValue(cutoff)),
+        }.Run(CommonOptions.Source(parse))));
         return command;
-    }
-
-    /// <summary>Validates the numeric options.</summary>
-    private static SummaryOptions Options(int bootstrap, int seed, int minCell)
-    {
-        if (bootstrap < 0)
-        {
-            throw new NmtInputException("--bootstrap must be 0 (off) or a positive number of replicates, e.g. --bootstrap 2000.");
-        }
-        if (minCell < 0)
-        {
-            throw new NmtInputException("--min-cell must be 0 or more (default 11).");
-        }
-        return new SummaryOptions(minCell, bootstrap, seed);
     }
 }

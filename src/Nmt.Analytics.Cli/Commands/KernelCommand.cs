@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Reflection;
 using Nmt.Analytics.Kernel;
 using Nmt.Analytics.Kernel.Install;
@@ -17,9 +16,7 @@ internal static class KernelCommand
         {
             Description = "The connection file Jupyter writes (ports and signing key); Jupyter passes it through the kernelspec.",
         };
-        var kernel = new Command("kernel", "The nmt-csharp Jupyter kernel: C# cells over Roslyn with Nmt.Analytics preloaded.");
-        kernel.Options.Add(connection);
-        kernel.Subcommands.Add(InstallCommand(context));
+        var kernel = new Command("kernel", "The nmt-csharp Jupyter kernel: C# cells over Roslyn with Nmt.Analytics preloaded.") { connection, InstallCommand(context) };
         kernel.SetAction(parse => context.Guard(() =>
         {
             var file = parse.GetValue(connection)
@@ -31,11 +28,9 @@ internal static class KernelCommand
 
     private static Command InstallCommand(CliContext context)
     {
-        var user = new Option<bool>("--user") { Description = "Install for the current user (the default): Jupyter's user data folder." };
-        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install under DIR/share/jupyter/kernels instead (e.g. a virtual environment's prefix)." };
-        var install = new Command("install", $"Write the Jupyter kernelspec '{KernelSpec.Name}' that runs this nmt.");
-        install.Options.Add(user);
-        install.Options.Add(prefix);
+        var user = Declare.Option<bool>("--user", "Install for the current user (the default): Jupyter's user data folder.");
+        var prefix = Declare.Option<DirectoryInfo?>("--prefix", "Install under DIR/share/jupyter/kernels instead (e.g. a virtual environment's prefix).");
+        var install = new Command("install", $"Write the Jupyter kernelspec '{KernelSpec.Name}' that runs this nmt.") { user, prefix };
         install.SetAction(parse => context.Guard(() =>
         {
             if (parse.GetValue(user) && parse.GetValue(prefix) is not null)

@@ -28,6 +28,9 @@ public sealed record EngineBenchmarkResult(BenchmarkResult Result, long RowsRead
     /// <summary>The in-memory benchmark's tables, the exclusions counted by the engine.</summary>
     public IReadOnlyList<ResultTable> Tables() => [.. Result.Tables().SkipLast(1), ExclusionTable()];
 
+    /// <summary>The command output: the tables or JSON, the row account beside the tables.</summary>
+    public ResultOutput Output() => new(ToJson, Tables()) { TextMessages = [Summary()] };
+
     /// <summary>One line for standard error: rows read, used and left out by reason.</summary>
     public string Summary() => EngineRows.Note(RowsRead, RowsUsed, Exclusions);
 

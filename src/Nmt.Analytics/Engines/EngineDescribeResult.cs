@@ -22,6 +22,9 @@ public sealed record EngineDescribeResult(DescriptiveResult Result, long RowsRea
     /// <summary>The in-memory JSON with <c>n_read</c>, <c>n_used</c> and <c>excluded_by_reason</c>.</summary>
     public JsonObject ToJson() => EngineRows.AddTo(Result.ToJson(), RowsRead, RowsUsed, Exclusions);
 
+    /// <summary>The command output: the tables or JSON, the row account beside the tables.</summary>
+    public ResultOutput Output() => new(ToJson, Tables) { TextMessages = [Summary()] };
+
     /// <summary>One line for standard error: rows read, used and left out by reason.</summary>
     public string Summary() => EngineRows.Note(RowsRead, RowsUsed, Exclusions);
 }

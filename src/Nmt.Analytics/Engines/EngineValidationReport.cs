@@ -38,6 +38,13 @@ public sealed record EngineValidationReport(string Source, long Rows, long Exclu
         return [summary, rules];
     }
 
+    /// <summary>The command output: the tables or JSON; exit code 1 with errors, and a one-line summary.</summary>
+    public ResultOutput Output() => new(ToJson, Tables())
+    {
+        Messages = IsValid ? [] : [$"{Source}: {ErrorCount} error(s), {ExcludedRows} row(s) with an error."],
+        ExitCode = IsValid ? 0 : 1,
+    };
+
     /// <summary>JSON: <c>summary</c> (an object), <c>rules</c> [{rule, severity, issues}], <c>not_rerun</c>.</summary>
     public JsonObject ToJson()
     {

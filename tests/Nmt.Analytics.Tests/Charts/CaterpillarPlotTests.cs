@@ -12,7 +12,7 @@ public class CaterpillarPlotTests
         .AddRow("c3", 0.1, -0.6, 0.8);
 
     [Fact]
-    public void RowsAreSortedLowestAtTheTop()
+    public void Rows_are_sorted_lowest_at_the_top()
     {
         var plot = CaterpillarPlot.Create(Effects());
         Assert.Equal([(2.0, "c1"), (1.0, "c3"), (0.0, "c2")], ChartInspect.ManualTicks(plot, plot.Axes.Left));
@@ -26,7 +26,7 @@ public class CaterpillarPlotTests
     }
 
     [Fact]
-    public void OtherLabelColumnsAndEmptyInput()
+    public void Other_label_columns_and_empty_input()
     {
         var table = new ResultTable("BLUPs", "level", "estimate", "ci_low", "ci_high").AddRow("k1", 0.3, double.NaN, double.NaN);
         var plot = CaterpillarPlot.Create(table, labelColumn: "level");

@@ -29,7 +29,7 @@ public class ChartExportTests
 
     [Theory]
     [MemberData(nameof(Charts))]
-    public void ExportsValidPngAndSvg(string chart)
+    public void Exports_valid_png_and_svg(string chart)
     {
         var plot = Build(chart);
         var png = ChartTheme.ToPng(plot, 600, 400);
@@ -38,7 +38,7 @@ public class ChartExportTests
     }
 
     [Fact]
-    public void SaveWritesFilesByExtension()
+    public void Save_writes_files_by_extension()
     {
         var directory = Directory.CreateTempSubdirectory("nmt-charts-");
         try

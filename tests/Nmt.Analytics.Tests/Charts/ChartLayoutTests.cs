@@ -21,7 +21,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void LongCategoryLabelsAreTiltedWithRoomBelowAndLeft()
+    public void Long_category_labels_are_tilted_with_room_below_and_left()
     {
         var plot = Categories(Techniques);
         var unrotatedBottom = plot.Axes.Bottom.MinimumSize;
@@ -35,7 +35,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void CrowdedTwoLineLabelsTiltFurther()
+    public void Crowded_two_line_labels_tilt_further()
     {
         var labels = Enumerable.Range(0, 11).Select(i => $"region_{i}\nn = 1049 (157 clients)").ToArray();
         var plot = Categories(labels);
@@ -44,7 +44,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void ShortCategoryLabelsStayHorizontal()
+    public void Short_category_labels_stay_horizontal()
     {
         var plot = Categories(["a", "b", "c"]);
         ChartTheme.ToPng(plot, 900, 560);
@@ -53,7 +53,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void CategoryChartsTiltTheirTechniqueLabels()
+    public void Category_charts_tilt_their_technique_labels()
     {
         // Three groups fit side by side at 900 px but not at 420 px.
         var plot = ImmediateChangeChart.Create(Outcomes.SessionTableBuilder.Many(30, 4));
@@ -64,7 +64,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void LongTitlesShrinkToFitButNotBelowTheMinimum()
+    public void Long_titles_shrink_to_fit_but_not_below_the_minimum()
     {
         var plot = Categories(["a", "b"]);
         plot.Title("A very long chart title that cannot possibly fit on a small export of the chart at all", ChartTheme.TitleFontSize);
@@ -77,7 +77,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void NotesWrapAtSpacesAndKeepLineBreaks()
+    public void Notes_wrap_at_spaces_and_keep_line_breaks()
     {
         Assert.Equal("aaa bbb\nccc", ChartTheme.Wrap("aaa bbb ccc", 8));
         Assert.Equal("one\ntwo three", ChartTheme.Wrap("one\ntwo three", 20));
@@ -85,7 +85,7 @@ public class ChartLayoutTests
     }
 
     [Fact]
-    public void HeatmapCellTextContrastsWithItsFill()
+    public void Heatmap_cell_text_contrasts_with_its_fill()
     {
         Assert.Equal(Colors.White, RegionTechniqueHeatmap.TextColorOn(Color.FromHex("#1B1F4B")));
         Assert.Equal(ChartTheme.Ink, RegionTechniqueHeatmap.TextColorOn(Color.FromHex("#D9DDE0")));

@@ -15,7 +15,7 @@ public class CoefficientPlotTests
         .AddRow("sexM", -0.2, 0.3, -0.8, 0.4);
 
     [Fact]
-    public void DropsTheInterceptByDefault()
+    public void Drops_the_intercept_by_default()
     {
         var plot = CoefficientPlot.Create(Coefficients());
         Assert.Equal([(1.0, "age"), (0.0, "sexM")], ChartInspect.ManualTicks(plot, plot.Axes.Left));
@@ -27,7 +27,7 @@ public class CoefficientPlotTests
     }
 
     [Fact]
-    public void TypedFitDrawsItsCoefficientsWithoutTheIntercept()
+    public void Typed_fit_draws_its_coefficients_without_the_intercept()
     {
         var fit = OlsModel.Fit(ModelFrameBuilder.Build("mpg ~ wt + hp", ReferenceCsv.Load("Models", "mtcars.csv")));
 
@@ -38,7 +38,7 @@ public class CoefficientPlotTests
     }
 
     [Fact]
-    public void IntervalsExcludingZeroAreHighlighted()
+    public void Intervals_excluding_zero_are_highlighted()
     {
         var rows = CoefficientPlot.Rows(Coefficients());
         Assert.True(rows[0].Excludes(0));
@@ -48,7 +48,7 @@ public class CoefficientPlotTests
     }
 
     [Fact]
-    public void MissingColumnIsAnInputError()
+    public void Missing_column_is_an_input_error()
     {
         var table = new ResultTable("x", "term", "estimate").AddRow("a", 1.0);
         var ex = Assert.Throws<NmtInputException>(() => CoefficientPlot.Create(table));

@@ -13,7 +13,7 @@ public class FunnelPlotTests
     ];
 
     [Fact]
-    public void FlagsFollowThe95PercentLimits()
+    public void Flags_follow_the_95_percent_limits()
     {
         var flags = Clinics().Select(c => FunnelPlot.FlagOf(c, 0, 2)).ToArray();
         Assert.Equal([PerformanceFlag.Better, PerformanceFlag.AsExpected, PerformanceFlag.Worse, PerformanceFlag.Suppressed, PerformanceFlag.Suppressed], flags);
@@ -23,7 +23,7 @@ public class FunnelPlotTests
     }
 
     [Fact]
-    public void SuppressedClinicsAreNotPlottedAndPointsAreColouredByFlag()
+    public void Suppressed_clinics_are_not_plotted_and_points_are_coloured_by_flag()
     {
         var plot = FunnelPlot.Create(Clinics(), 0, 2);
         var markers = ChartInspect.All<Markers>(plot);
@@ -36,7 +36,7 @@ public class FunnelPlotTests
     }
 
     [Fact]
-    public void OuterLimitsUse99Point8PercentCoverage()
+    public void Outer_limits_use_99_point_8_percent_coverage()
     {
         var plot = FunnelPlot.Create(Clinics(), 0, 2);
         var outerLow = ChartInspect.All<Scatter>(plot)[2].Data.GetScatterPoints();
@@ -46,7 +46,7 @@ public class FunnelPlotTests
     }
 
     [Fact]
-    public void ReadsTheBenchmarkTableContract()
+    public void Reads_the_benchmark_table_contract()
     {
         var table = new Results.ResultTable("Benchmark", "clinic_id", "n_clients", "observed", "flag", "suppressed")
             .AddRow("A", 100, -1.0, "better", false)
@@ -62,7 +62,7 @@ public class FunnelPlotTests
     }
 
     [Fact]
-    public void NoClinicLeftIsAClearInputError()
+    public void No_clinic_left_is_a_clear_input_error()
     {
         var ex = Assert.Throws<NmtInputException>(() => FunnelPlot.Create([new FunnelPoint("D", 5, 3.0)], 0, 2));
         Assert.Equal("no clinics with at least 11 clients to plot.", ex.Message);

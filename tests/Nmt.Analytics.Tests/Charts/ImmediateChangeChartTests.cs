@@ -23,7 +23,7 @@ public class ImmediateChangeChartTests
     }
 
     [Fact]
-    public void BoxesUseRType7QuartilesAndTukeyWhiskers()
+    public void Boxes_use_R_type_7_quartiles_and_Tukey_whiskers()
     {
         // R: quantile(rep(0:-5, 2)) → 25% −4, 50% −2.5, 75% −1; whiskers within 1.5 IQR reach −5 and 0.
         var group = Assert.Single(ImmediateChangeChart.Groups(Sessions(), null, 11, out var suppressed));
@@ -34,7 +34,7 @@ public class ImmediateChangeChartTests
     }
 
     [Fact]
-    public void DrawsOneBoxPerShownGroupWithNUnderTheLabel()
+    public void Draws_one_box_per_shown_group_with_n_under_the_label()
     {
         var plot = ImmediateChangeChart.Create(Sessions());
         var boxes = Assert.Single(ChartInspect.All<BoxPlot>(plot));
@@ -47,7 +47,7 @@ public class ImmediateChangeChartTests
     }
 
     [Fact]
-    public void JitteredPointsAreSampled()
+    public void Jittered_points_are_sampled()
     {
         var plot = ImmediateChangeChart.Create(SessionTableBuilder.Many(30, 4), pointsPerGroup: 10);
         Assert.All(ChartInspect.All<Markers>(plot), m => Assert.Equal(10, m.Data.GetScatterPoints().Count));

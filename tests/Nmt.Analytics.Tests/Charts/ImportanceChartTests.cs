@@ -12,7 +12,7 @@ public class ImportanceChartTests
         .AddRow("sleep_hours", 0.02, 0.01);
 
     [Fact]
-    public void BarsAreSortedLargestAtTheTopWithSeWhiskers()
+    public void Bars_are_sorted_largest_at_the_top_with_se_whiskers()
     {
         var plot = ImportanceChart.Create(Importance(), "Increase in RMSE", "NPRS points");
         var bars = Assert.Single(ChartInspect.All<BarPlot>(plot));
@@ -25,7 +25,7 @@ public class ImportanceChartTests
     }
 
     [Fact]
-    public void WrongTableShapeIsAnInputError()
+    public void Wrong_table_shape_is_an_input_error()
     {
         var ex = Assert.Throws<NmtInputException>(() => ImportanceChart.Create(new ResultTable("x", "feature", "importance")));
         Assert.Contains("std_error", ex.Message, StringComparison.Ordinal);

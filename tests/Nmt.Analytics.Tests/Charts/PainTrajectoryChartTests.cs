@@ -26,7 +26,7 @@ public class PainTrajectoryChartTests
     }
 
     [Fact]
-    public void CellsHaveTBasedIntervalsAcrossClients()
+    public void Cells_have_t_based_intervals_across_clients()
     {
         var cells = PainTrajectoryChart.Cells(Sessions());
         var first = cells.Single(c => c.Group == "a" && c.Session == 1);
@@ -39,7 +39,7 @@ public class PainTrajectoryChartTests
     }
 
     [Fact]
-    public void DrawsOneLineAndBandPerShownGroupOnly()
+    public void Draws_one_line_and_band_per_shown_group_only()
     {
         var plot = PainTrajectoryChart.Create(Sessions());
         Assert.Equal(["a"], ChartInspect.LegendLabels(plot));
@@ -52,7 +52,7 @@ public class PainTrajectoryChartTests
     }
 
     [Fact]
-    public void ClientLinesAreSampledAndCapped()
+    public void Client_lines_are_sampled_and_capped()
     {
         var plot = PainTrajectoryChart.Create(Sessions(), clientLines: 5);
         Assert.Equal(6, ChartInspect.All<Scatter>(plot).Length);
@@ -61,7 +61,7 @@ public class PainTrajectoryChartTests
     }
 
     [Fact]
-    public void AllCellsSuppressedIsAnInputError()
+    public void All_cells_suppressed_is_an_input_error()
     {
         var ex = Assert.Throws<NmtInputException>(() => PainTrajectoryChart.Create(Sessions(), minClients: 50));
         Assert.Contains("at least 50 clients", ex.Message, StringComparison.Ordinal);

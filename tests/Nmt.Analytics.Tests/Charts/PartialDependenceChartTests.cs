@@ -14,7 +14,7 @@ public class PartialDependenceChartTests
         .AddRow("sleep_hours", 8.0, -1.8);
 
     [Fact]
-    public void OneSortedLinePerFeatureWithARug()
+    public void One_sorted_line_per_feature_with_a_rug()
     {
         var plot = PartialDependenceChart.Create(Dependence());
         var lines = ChartInspect.All<Scatter>(plot);
@@ -27,7 +27,7 @@ public class PartialDependenceChartTests
     }
 
     [Fact]
-    public void ObservedValuesMakeTheRugAndFeaturesCanBeChosen()
+    public void Observed_values_make_the_rug_and_features_can_be_chosen()
     {
         var observed = new Dictionary<string, IReadOnlyList<double>> { ["stress"] = [1, 2, 2, 3, 9] };
         var plot = PartialDependenceChart.Create(Dependence(), ["stress"], observed, featureUnit: "0–10");

@@ -23,7 +23,7 @@ public class RegionTechniqueHeatmapTests
     }
 
     [Fact]
-    public void CellsAreSuppressedUnderTheMinimum()
+    public void Cells_are_suppressed_under_the_minimum()
     {
         var cells = RegionTechniqueHeatmap.Cells(Sessions());
         Assert.Equal(3, cells.Count);
@@ -32,7 +32,7 @@ public class RegionTechniqueHeatmapTests
     }
 
     [Fact]
-    public void SuppressedCellIsBlankAndMarked()
+    public void Suppressed_cell_is_blank_and_marked()
     {
         var plot = RegionTechniqueHeatmap.Create(Sessions());
         var heatmap = Assert.Single(ChartInspect.All<Heatmap>(plot));

@@ -18,7 +18,7 @@ public class ResponderCurveChartTests
     [InlineData("all")]
     [InlineData("Maintained")]
     [InlineData("Nonmaintained")]
-    public void KaplanMeierMatchesSurvfitOnAml(string group)
+    public void Kaplan_Meier_matches_survfit_on_aml(string group)
     {
         // survival::aml; reference/km_aml.R: survfit(Surv(time, status) ~ 1) with default log-transformed 95 % limits.
         var aml = Csv("aml.csv").Where(r => group == "all" || r[2] == group)
@@ -40,7 +40,7 @@ public class ResponderCurveChartTests
     }
 
     [Fact]
-    public void ResponseIsTheFirstSessionMeetingBothThresholds()
+    public void Response_is_the_first_session_meeting_both_thresholds()
     {
         var sessions = new SessionTableBuilder()
             .Add("a", 1, 8, 7).Add("a", 2, 7, 5).Add("a", 3, 5, 2)   // 8 → 5: −3 points, −37.5 % at session 2
@@ -56,7 +56,7 @@ public class ResponderCurveChartTests
     }
 
     [Fact]
-    public void StepsRiseAtEventTimes()
+    public void Steps_rise_at_event_times()
     {
         var steps = KaplanMeier.Fit([(1, true), (2, false), (3, true), (3, false)]);
         var (xs, ys) = ResponderCurveChart.StepCoordinates(steps);
@@ -66,7 +66,7 @@ public class ResponderCurveChartTests
     }
 
     [Fact]
-    public void OneStepLinePerGroupWithNInTheLegend()
+    public void One_step_line_per_group_with_n_in_the_legend()
     {
         var sessions = SessionTableBuilder.Many(30, 4);
         var plot = ResponderCurveChart.Create(sessions, SessionGrouping.Region);

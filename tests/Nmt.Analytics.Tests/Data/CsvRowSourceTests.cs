@@ -18,7 +18,7 @@ public class CsvRowSourceTests
     }
 
     [Fact]
-    public void PlainAsciiRowsAndOtherRowsDecodeToTheSameFields()
+    public void Plain_ASCII_rows_and_other_rows_decode_to_the_same_fields()
     {
         // Plain ASCII rows take the one-pass path (fields mapped by byte offset); the others decode field by field.
         var text = "a,b,c\r\n" +
@@ -38,7 +38,7 @@ public class CsvRowSourceTests
     }
 
     [Fact]
-    public void InvalidUtf8IsFlaggedAndReplaced()
+    public void Invalid_UTF8_is_flagged_and_replaced()
     {
         byte[] bytes = [.. "a,b\nok,fine\n"u8, .. "x,"u8, 0xC3, 0x28, .. "\nlast,row\n"u8];
         var rows = ReadAll(bytes);

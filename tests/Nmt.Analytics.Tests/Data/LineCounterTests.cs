@@ -14,7 +14,7 @@ public class LineCounterTests
     }
 
     [Fact]
-    public void CountsDataLinesFromThePositionAndRestoresIt()
+    public void Counts_data_lines_from_the_position_and_restores_it()
     {
         Assert.Equal(2, Count("h\n1\n2\n"));
         Assert.Equal(2, Count("h\r\n1\r\n2"));
@@ -27,7 +27,7 @@ public class LineCounterTests
     }
 
     [Fact]
-    public void ExactlySizedAndTrimmedLoadsGiveTheSameTable()
+    public void Exactly_sized_and_trimmed_loads_give_the_same_table()
     {
         const string header = "client_id,clinic_id,session,day,region,techniques,pain_pre,pain_post\n";
         var clean = header + "C1,K1,1,0,lumbar,init,6,4\nC1,K1,2,7,lumbar,init,5,3\n";

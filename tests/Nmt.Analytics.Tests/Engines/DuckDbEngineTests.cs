@@ -9,7 +9,7 @@ namespace Nmt.Analytics.Tests.Engines;
 public sealed class DuckDbEngineTests
 {
     [Fact]
-    public void OlsFromDuckDbEqualsTheInMemoryFit()
+    public void OLS_from_DuckDB_equals_the_in_memory_fit()
     {
         var expected = OlsModel.Fit(Frame(OlsFormula));
         var actual = SummaryFit.Ols(Summarize(Csv, OlsFormula));
@@ -27,7 +27,7 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
-    public void ExclusionsAreCountedAsInMemory()
+    public void Exclusions_are_counted_as_in_memory()
     {
         var frame = Frame(LmmFormula);
         var summary = Summarize(Csv, LmmFormula);
@@ -40,21 +40,21 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
-    public void RandomSlopeModelFromDuckDbEqualsTheInMemoryFit() =>
+    public void Random_slope_model_from_DuckDB_equals_the_in_memory_fit() =>
         EngineAssert.SameLmm(InMemoryLmm(LmmFormula), SummaryFit.Lmm(Summarize(Csv, LmmFormula)));
 
     [Fact]
-    public void NestedModelFromParquetPartsEqualsTheInMemoryFit() =>
+    public void Nested_model_from_parquet_parts_equals_the_in_memory_fit() =>
         EngineAssert.SameLmm(InMemoryLmm(NestedFormula), SummaryFit.Lmm(Summarize(Parts, NestedFormula)));
 
     [Fact]
-    public void MaximumLikelihoodFitFromParquetPartsEqualsTheInMemoryFit() =>
+    public void Maximum_likelihood_fit_from_parquet_parts_equals_the_in_memory_fit() =>
         EngineAssert.SameLmm(
             LinearMixedModel.Fit(Frame(LmmFormula), new LmmOptions { Reml = false }),
             SummaryFit.Lmm(Summarize(Parts, LmmFormula), new LmmOptions { Reml = false }));
 
     [Fact]
-    public void GeneratedSqlIsPortable()
+    public void Generated_SQL_is_portable()
     {
         using var source = DuckDbSource.Open(Csv);
         var statements = EngineSummaries.Statements(source, "pain_post ~ session * region + (1 + session | client_id)");
@@ -65,7 +65,7 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
-    public void AFileDuckDbCannotReadIsAnInputError()
+    public void A_file_DuckDB_cannot_read_is_an_input_error()
     {
         var folder = Directory.CreateTempSubdirectory("nmt-engine-bad").FullName;
         try
@@ -83,7 +83,7 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
-    public void PartsWithDifferentColumnTypesAreRefused()
+    public void Parts_with_different_column_types_are_refused()
     {
         var folder = Directory.CreateTempSubdirectory("nmt-engine-mixed").FullName;
         try
@@ -100,7 +100,7 @@ public sealed class DuckDbEngineTests
     }
 
     [Fact]
-    public void FormulasTheEngineCannotComputeAreRefusedClearly()
+    public void Formulas_the_engine_cannot_compute_are_refused_clearly()
     {
         Assert.Contains("transformation", Assert.Throws<NmtInputException>(() => Summarize(Csv, "pain_post ~ log(stress)")).Message, StringComparison.Ordinal);
         Assert.Contains("unknown column 'strain'", Assert.Throws<NmtInputException>(() => Summarize(Csv, "pain_post ~ strain")).Message, StringComparison.Ordinal);

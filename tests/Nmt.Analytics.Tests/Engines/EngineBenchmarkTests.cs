@@ -13,13 +13,13 @@ public sealed class EngineBenchmarkTests
 
     [Theory]
     [MemberData(nameof(Options))]
-    public void DuckDbOverCsvEqualsTheInMemoryBenchmark(string outcome, int minClients) => Same(Csv, Make(outcome, minClients));
+    public void DuckDB_over_csv_equals_the_in_memory_benchmark(string outcome, int minClients) => Same(Csv, Make(outcome, minClients));
 
     [Fact]
-    public void DuckDbOverParquetPartsEqualsTheInMemoryBenchmark() => Same(Parts, Make("episode_change", 11));
+    public void DuckDB_over_parquet_parts_equals_the_in_memory_benchmark() => Same(Parts, Make("episode_change", 11));
 
     [PostgresFact]
-    public void PostgresEqualsTheInMemoryBenchmark()
+    public void Postgres_equals_the_in_memory_benchmark()
     {
         using var source = PostgresSource.Open(PostgresServer.ConnectionString, PostgresTable.Value);
         var options = Make("responder", 11);
@@ -29,7 +29,7 @@ public sealed class EngineBenchmarkTests
     [Theory]
     [InlineData("episode_change")]
     [InlineData("responder")]
-    public void EpisodeExclusionsAreCountedAsInMemory(string outcome)
+    public void Episode_exclusions_are_counted_as_in_memory(string outcome)
     {
         var gappy = GappyDataset.Value;
         Assert.Empty(gappy.Exclusions); // the gaps pass validation; the episodes exclude them
@@ -44,7 +44,7 @@ public sealed class EngineBenchmarkTests
     }
 
     [Fact]
-    public void TheStatementsArePortableSql()
+    public void The_statements_are_portable_sql()
     {
         using var source = DuckDbSource.Open(Csv);
         var statements = EngineBenchmark.Statements(source, Make("responder", 11));

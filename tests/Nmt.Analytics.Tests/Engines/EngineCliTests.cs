@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Tests.Engines;
 public sealed class EngineCliTests
 {
     [Fact]
-    public void EngineFitMatchesTheInMemoryFitAndCountsExclusions()
+    public void Engine_fit_matches_the_in_memory_fit_and_counts_exclusions()
     {
         var memory = CliRun.Of("fit", Csv, "--model", "lmm", "--formula", LmmFormula, "--format", "json");
         var engine = CliRun.Of("fit", Parts, "--engine", "duckdb", "--model", "lmm", "--formula", LmmFormula, "--format", "json");
@@ -24,7 +24,7 @@ public sealed class EngineCliTests
     }
 
     [Fact]
-    public void SummariesExportedBySitesFitTogether()
+    public void Summaries_exported_by_sites_fit_together()
     {
         using var files = new TempFiles();
         var (a, b) = (files.PathOf("a.json"), files.PathOf("b.json"));
@@ -43,7 +43,7 @@ public sealed class EngineCliTests
     }
 
     [Fact]
-    public void ShowSqlPrintsTheStatementsAndBadInputExitsWithOne()
+    public void Show_sql_prints_the_statements_and_bad_input_exits_with_one()
     {
         var sql = CliRun.Of("fit", Csv, "--engine", "duckdb", "--formula", OlsFormula, "--show-sql");
         Assert.Equal(0, sql.ExitCode);

@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Tests.Engines;
 public sealed class EngineCommandCliTests
 {
     [Fact]
-    public void DescribeAndBenchmarkThroughDuckDbPrintTheInMemoryResults()
+    public void Describe_and_benchmark_through_duckdb_print_the_in_memory_results()
     {
         foreach (var command in new[] { new[] { "describe", "--by", "region,stress" }, ["benchmark", "--outcome", "responder"] })
         {
@@ -27,7 +27,7 @@ public sealed class EngineCommandCliTests
     }
 
     [Fact]
-    public void ValidateCountsPerRuleAndShowSqlPrintsPortableStatements()
+    public void Validate_counts_per_rule_and_show_sql_prints_portable_statements()
     {
         var run = CliRun.Of("validate", Parts, "--engine", "duckdb", "--format", "json");
         Assert.True(run.ExitCode == 0, run.Error);
@@ -40,7 +40,7 @@ public sealed class EngineCommandCliTests
     }
 
     [Fact]
-    public void SmallSiteLevelCellsLeaveOnlyWithAllowSmallCells()
+    public void Small_site_level_cells_leave_only_with_allow_small_cells()
     {
         using var files = new TempFiles();
         var path = files.PathOf("clinics.json");
@@ -53,7 +53,7 @@ public sealed class EngineCommandCliTests
     }
 
     [Fact]
-    public void WhatNeedsTheRowsIsRefused()
+    public void What_needs_the_rows_is_refused()
     {
         CliRun.Of("describe", Csv, "--engine", "duckdb", "--bootstrap", "200").AssertUserError("--bootstrap");
         CliRun.Of("describe", Csv, "--engine", "duckdb", "--clinical").AssertUserError("--clinical");

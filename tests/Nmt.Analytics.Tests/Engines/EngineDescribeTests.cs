@@ -9,14 +9,14 @@ namespace Nmt.Analytics.Tests.Engines;
 public sealed class EngineDescribeTests
 {
     [Fact]
-    public void DuckDbOverCsvEqualsTheInMemoryDescription()
+    public void DuckDB_over_csv_equals_the_in_memory_description()
     {
         using var source = DuckDbSource.Open(Csv);
         Compare(Table, EngineDescribe.Run(source, null, SummaryOptions.Default), null, SummaryOptions.Default);
     }
 
     [Fact]
-    public void DuckDbOverParquetPartsWithAHigherMinimumEqualsTheInMemoryDescription()
+    public void DuckDB_over_parquet_parts_with_a_higher_minimum_equals_the_in_memory_description()
     {
         var options = new SummaryOptions(MinClients: 30, Confidence: 0.9);
         using var source = DuckDbSource.Open(Parts);
@@ -24,7 +24,7 @@ public sealed class EngineDescribeTests
     }
 
     [Fact]
-    public void GapsAreExcludedAndCountedAsInMemory()
+    public void Gaps_are_excluded_and_counted_as_in_memory()
     {
         using var source = DuckDbSource.Open(Gappy);
         var actual = EngineDescribe.Run(source, null, SummaryOptions.Default);
@@ -33,14 +33,14 @@ public sealed class EngineDescribeTests
     }
 
     [PostgresFact]
-    public void PostgresEqualsTheInMemoryDescription()
+    public void Postgres_equals_the_in_memory_description()
     {
         using var source = PostgresSource.Open(PostgresServer.ConnectionString, EngineBenchmarkTests.PostgresTable.Value);
         Compare(Table, EngineDescribe.Run(source, null, SummaryOptions.Default), null, SummaryOptions.Default);
     }
 
     [Fact]
-    public void TheBootstrapIsRefused()
+    public void The_bootstrap_is_refused()
     {
         using var source = DuckDbSource.Open(Csv);
         Assert.Contains("--bootstrap", Assert.Throws<NmtInputException>(() => EngineDescribe.Run(source, null, new SummaryOptions(BootstrapReplicates: 100))).Message, StringComparison.Ordinal);

@@ -29,10 +29,10 @@ public sealed class EngineValidateTests
     });
 
     [Fact]
-    public void ValidDataGiveTheInMemoryCounts() => Same(Csv);
+    public void Valid_data_give_the_in_memory_counts() => Same(Csv);
 
     [Fact]
-    public void BrokenRowsAreCountedPerRuleAsInMemory()
+    public void Broken_rows_are_counted_per_rule_as_in_memory()
     {
         var report = Same(Broken.Value);
         foreach (var rule in new[] { "out_of_range", "implausible", "unknown_code", "pain_post_without_pre", "score_without_instrument", "missing_value", "day_backwards", "duplicate_session" })
@@ -46,7 +46,7 @@ public sealed class EngineValidateTests
     }
 
     [Fact]
-    public void ParquetPartsGiveTheInMemoryCounts()
+    public void Parquet_parts_give_the_in_memory_counts()
     {
         using var source = DuckDbSource.Open(Parts);
         var report = EngineValidate.Run(source);
@@ -56,7 +56,7 @@ public sealed class EngineValidateTests
     }
 
     [PostgresFact]
-    public void PostgresGivesTheInMemoryCounts()
+    public void Postgres_gives_the_in_memory_counts()
     {
         using var source = PostgresSource.Open(PostgresServer.ConnectionString, EngineBenchmarkTests.PostgresTable.Value);
         var report = EngineValidate.Run(source);

@@ -7,7 +7,7 @@ namespace Nmt.Analytics.Tests.Engines;
 public sealed class SummaryMergeTests
 {
     [Fact]
-    public void MergedShardsFitAsThePooledRows()
+    public void Merged_shards_fit_as_the_pooled_rows()
     {
         var merged = SummaryMerge.Merge([Summarize(ShardA, LmmFormula), Summarize(ShardB, LmmFormula)]);
         EngineAssert.SameLmm(InMemoryLmm(LmmFormula), SummaryFit.Lmm(merged));
@@ -15,7 +15,7 @@ public sealed class SummaryMergeTests
     }
 
     [Fact]
-    public void SummaryFilesRoundTripAndPerClientCellsNeedExplicitConsent()
+    public void Summary_files_round_trip_and_per_client_cells_need_explicit_consent()
     {
         var folder = Directory.CreateTempSubdirectory("nmt-summaries").FullName;
         try
@@ -42,7 +42,7 @@ public sealed class SummaryMergeTests
     }
 
     [Fact]
-    public void SiteLevelCellsCountTheirClientsAndSmallCellsNeedExplicitConsent()
+    public void Site_level_cells_count_their_clients_and_small_cells_need_explicit_consent()
     {
         var folder = Directory.CreateTempSubdirectory("nmt-summaries").FullName;
         try
@@ -92,7 +92,7 @@ public sealed class SummaryMergeTests
     }
 
     [Fact]
-    public void SummariesOfDifferentModelsOrVersionsAreNotMerged()
+    public void Summaries_of_different_models_or_versions_are_not_merged()
     {
         var a = Summarize(ShardA, LmmFormula);
         var other = Summarize(ShardB, "pain_post ~ pain_pre + session + stress + (1 + session | client_id)");

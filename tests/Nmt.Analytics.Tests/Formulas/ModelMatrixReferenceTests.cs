@@ -17,7 +17,7 @@ public class ModelMatrixReferenceTests
     internal static void AssertMatchesR(ReferenceCases cases, string name)
     {
         var expected = cases.Named(name);
-        var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
+        var table = ReferenceCsv.Dataset("Formulas", expected.GetProperty("data").GetString()!);
 
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);
 
@@ -41,7 +41,7 @@ public class ModelMatrixReferenceTests
     [Fact]
     public void Airquality_exclusions_name_the_missing_column()
     {
-        var table = ReferenceCsv.Load("Formulas", "airquality.csv");
+        var table = ReferenceCsv.Dataset("Formulas", "airquality");
 
         var frame = ModelFrameBuilder.Build("Ozone ~ Solar.R + Wind + factor(Month)", table);
 

@@ -27,7 +27,7 @@ public class PolyReferenceTests
     [Fact]
     public void A_degree_beyond_the_distinct_values_is_refused()
     {
-        var table = ReferenceCsv.Load("Formulas", "ToothGrowth.csv");
+        var table = ReferenceCsv.Dataset("Formulas", "ToothGrowth");
         var e = Assert.Throws<NmtInputException>(() => ModelFrameBuilder.Build("len ~ poly(dose, 3)", table));
         Assert.Contains("distinct values", e.Message, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ public class RandomTermReferenceTests
     public void Blocks_match_lme4(string name)
     {
         var expected = Cases.Named(name);
-        var table = ReferenceCsv.Load("Formulas", expected.GetProperty("data").GetString() + ".csv");
+        var table = ReferenceCsv.Dataset("Formulas", expected.GetProperty("data").GetString()!);
 
         var frame = ModelFrameBuilder.Build(expected.GetProperty("formula").GetString()!, table);
 
@@ -35,7 +35,7 @@ public class RandomTermReferenceTests
     [Fact]
     public void Random_slope_columns_hold_the_covariate()
     {
-        var table = ReferenceCsv.Load("Formulas", "sleepstudy.csv");
+        var table = ReferenceCsv.Dataset("Formulas", "sleepstudy");
 
         var frame = ModelFrameBuilder.Build("Reaction ~ Days + (Days | Subject)", table);
 

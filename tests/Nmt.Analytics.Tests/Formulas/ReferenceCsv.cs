@@ -11,8 +11,27 @@ namespace Nmt.Analytics.Tests.Formulas;
 /// </summary>
 internal static class ReferenceCsv
 {
+    /// <summary>
+    /// The R data sets that several test areas use, each committed once, in the <c>reference/</c> folder of the area
+    /// whose R script writes it (<c>Models</c>: make_model_reference.R; <c>Models/Lmm</c>: make_fixtures.R;
+    /// <c>Inference</c>: make_inference_reference.R). Other areas' R scripts read that copy.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SharedDatasets { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["airquality"] = "Models",
+        ["ToothGrowth"] = "Models",
+        ["sleepstudy"] = Path.Combine("Models", "Lmm"),
+        ["chickweight"] = "Inference",
+    };
+
     public static string PathOf(string area, string file) =>
         Path.Combine(AppContext.BaseDirectory, area, "reference", file);
+
+    /// <summary>The R data set <paramref name="name"/>: its shared copy, or else the one in <paramref name="area"/>'s folder.</summary>
+    public static ColumnTable Dataset(string area, string name) => Load(AreaOf(area, name), name + ".csv");
+
+    /// <summary>The area whose <c>reference/</c> folder holds data set <paramref name="name"/>.</summary>
+    public static string AreaOf(string area, string name) => SharedDatasets.GetValueOrDefault(name, area);
 
     public static ColumnTable Load(string area, string file)
     {

@@ -17,7 +17,7 @@ public class EpisodeAncovaTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         var json = run.Json();
-        var expected = ReferenceCsv.Load("demo_episode_ancova.csv");
+        var expected = FixtureCsv.Load("demo_episode_ancova.csv");
         Assert.Equal((int)expected.Number(0, "n_obs"), (int)json["n_obs"]!);
         Assert.Equal("episode", (string?)json["level"]);
         var rows = json["fixed_effects"]!.AsArray();

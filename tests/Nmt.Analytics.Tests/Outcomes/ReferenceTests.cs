@@ -7,6 +7,9 @@ namespace Nmt.Analytics.Tests.Outcomes;
 /// <summary>Estimators against R 4.2 on named data sets (reference/make_reference.R).</summary>
 public class ReferenceTests
 {
+    /// <summary>An R data set committed once for all test areas.</summary>
+    private static FixtureCsv Shared(string name) => FixtureCsv.Load(name + ".csv", Formulas.ReferenceCsv.SharedDatasets[name]);
+
     private static void Close(double expected, object? actual, double tolerance = 1e-9)
     {
         var value = Assert.IsType<double>(actual);
@@ -16,7 +19,7 @@ public class ReferenceTests
     [Fact]
     public void Paired_effect_sizes_match_R_on_sleep()
     {
-        var r = ReferenceCsv.Load("sleep_paired.csv");
+        var r = FixtureCsv.Load("sleep_paired.csv");
         double[] pre = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
         double[] post = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
         var es = PairedEffectSize.Compute(pre, post);
@@ -38,7 +41,7 @@ public class ReferenceTests
     [Fact]
     public void Noncentral_t_cdf_matches_R_pt()
     {
-        var r = ReferenceCsv.Load("noncentral_t.csv");
+        var r = FixtureCsv.Load("noncentral_t.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var p = NoncentralT.Cdf(r.Number(i, "t"), r.Number(i, "df"), r.Number(i, "ncp"));
@@ -50,7 +53,7 @@ public class ReferenceTests
     public void Client_and_session_level_summaries_match_R_on_ChickWeight()
     {
         // Chicks play clients, weighings play sessions (pain_pre = 0, pain_post = weight), Diet plays region.
-        var data = ReferenceCsv.Load("chickweight.csv");
+        var data = Shared("chickweight");
         var rows = Enumerable.Range(0, data.Count).ToArray();
         var sessions = new ColumnTable(
         [
@@ -61,7 +64,7 @@ public class ReferenceTests
             new NumericColumn("pain_post", rows.Select(i => data.Number(i, "weight")).ToArray()),
         ]);
         var table = PainChangeSummary.Summarise(sessions, [SessionGrouping.Region], new SummaryOptions(MinClients: 0)).Table;
-        var r = ReferenceCsv.Load("chickweight_by_diet.csv");
+        var r = FixtureCsv.Load("chickweight_by_diet.csv");
         Assert.Equal(r.Count, table.Rows.Count);
         for (var i = 0; i < r.Count; i++)
         {
@@ -78,7 +81,7 @@ public class ReferenceTests
     [Fact]
     public void Summaries_with_missing_values_and_bands_match_R_on_airquality()
     {
-        var data = ReferenceCsv.Load("airquality.csv");
+        var data = Shared("airquality");
         var rows = Enumerable.Range(0, data.Count).ToArray();
         var sessions = new ColumnTable(
         [
@@ -101,7 +104,7 @@ public class ReferenceTests
         var offset = 0;
         foreach (var file in new[] { "airquality_ozone_by_month.csv", "airquality_ozone_by_wind.csv" })
         {
-            var r = ReferenceCsv.Load(file);
+            var r = FixtureCsv.Load(file);
             for (var i = 0; i < r.Count; i++, offset++)
             {
                 Assert.Equal(r.Text(i, "level"), table[offset, "level"]);
@@ -118,8 +121,8 @@ public class ReferenceTests
     [Fact]
     public void Group_means_match_R_aggregate_on_ToothGrowth()
     {
-        var data = ReferenceCsv.Load("toothgrowth.csv");
-        var r = ReferenceCsv.Load("toothgrowth_by_supp_dose.csv");
+        var data = Shared("ToothGrowth");
+        var r = FixtureCsv.Load("toothgrowth_by_supp_dose.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var values = Enumerable.Range(0, data.Count)
@@ -137,7 +140,7 @@ public class ReferenceTests
     [Fact]
     public void Wilson_interval_matches_R_prop_test_without_correction()
     {
-        var r = ReferenceCsv.Load("wilson.csv");
+        var r = FixtureCsv.Load("wilson.csv");
         for (var i = 0; i < r.Count; i++)
         {
             var (low, high) = ProportionInterval.Wilson((int)r.Number(i, "x"), (int)r.Number(i, "n"));

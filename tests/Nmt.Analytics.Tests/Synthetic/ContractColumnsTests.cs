@@ -16,7 +16,7 @@ public sealed class ContractColumnsTests(SimulatedFixture fixture) : IClassFixtu
     private readonly ColumnTable _table = fixture.Table;
 
     [Fact]
-    public void EveryContractColumnIsPresentAndRequiredOnesAreComplete()
+    public void Every_contract_column_is_present_and_required_ones_are_complete()
     {
         Assert.Equal(ContractColumns.Order(StringComparer.Ordinal), _table.ColumnNames.Order(StringComparer.Ordinal));
         foreach (var required in new[] { "client_id", "clinic_id", "session", "day", "region", "techniques", "pain_pre", "pain_post" })
@@ -33,14 +33,14 @@ public sealed class ContractColumnsTests(SimulatedFixture fixture) : IClassFixtu
     [InlineData("chronicity", "acute,subacute,chronic")]
     [InlineData("breathing_pattern", "diaphragmatic,upper_chest,paradoxical,mixed")]
     [InlineData("disability_instrument", "ndi,odi,quickdash,lefs,psfs")]
-    public void TextColumnsUseOnlyKnownCodes(string column, string codes)
+    public void Text_columns_use_only_known_codes(string column, string codes)
     {
         var allowed = codes.Split(',');
         Assert.All(_table.Text(column).Levels(), level => Assert.Contains(level, allowed));
     }
 
     [Fact]
-    public void TechniquesAreNonEmptyContractCodes()
+    public void Techniques_are_non_empty_contract_codes()
     {
         var allowed = new[] { "ischemic_compression", "positional_release", "strain_counterstrain", "muscle_energy", "init", "soft_tissue_release", "stacking", "induration", "other" };
         var techniques = (CodeSetColumn)_table["techniques"];
@@ -66,7 +66,7 @@ public sealed class ContractColumnsTests(SimulatedFixture fixture) : IClassFixtu
     [InlineData("grc", -7, 7)]
     [InlineData("duration_min", 30, 90)]
     [InlineData("adverse_event", 0, 1)]
-    public void NumbersStayInTheirRanges(string column, double low, double high)
+    public void Numbers_stay_in_their_ranges(string column, double low, double high)
     {
         var values = _table.Numeric(column).Values.Where(v => !double.IsNaN(v)).ToList();
         Assert.NotEmpty(values);
@@ -74,7 +74,7 @@ public sealed class ContractColumnsTests(SimulatedFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void SessionsAreConsecutiveAndDaysIncrease()
+    public void Sessions_are_consecutive_and_days_increase()
     {
         foreach (var episode in fixture.Episodes())
         {
@@ -87,7 +87,7 @@ public sealed class ContractColumnsTests(SimulatedFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void DisabilityIsRecordedOnlyAtTheFirstAndLastSession()
+    public void Disability_is_recorded_only_at_the_first_and_last_session()
     {
         foreach (var episode in fixture.Episodes())
         {

@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Tests.Synthetic;
 public sealed class DemoDataTests
 {
     [Fact]
-    public void EmbeddedDemoEqualsAFreshSimulationWithTheDocumentedOptions()
+    public void Embedded_demo_equals_a_fresh_simulation_with_the_documented_options()
     {
         var fresh = SessionSimulator.Simulate(DemoData.Options);
         Assert.Equal(SessionCsvWriter.ToCsv(fresh.Table), DemoData.SessionsCsvText());
@@ -14,7 +14,7 @@ public sealed class DemoDataTests
     }
 
     [Fact]
-    public void DemoHasAboutSixHundredClientsInTwelveClinics()
+    public void Demo_has_about_six_hundred_clients_in_twelve_clinics()
     {
         Assert.Equal(600, DemoData.Truth.Options.Clients);
         Assert.Equal(12, DemoData.Truth.Clinics.Count);
@@ -24,7 +24,7 @@ public sealed class DemoDataTests
     }
 
     [Fact]
-    public void CommittedFilesMatchTheEmbeddedOnes()
+    public void Committed_files_match_the_embedded_ones()
     {
         var root = FindRepositoryRoot();
         if (root is null)

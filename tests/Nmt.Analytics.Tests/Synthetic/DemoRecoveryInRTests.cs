@@ -15,7 +15,7 @@ public sealed class DemoRecoveryInRTests
     private static readonly GroundTruth Truth = DemoData.Truth;
 
     [Fact]
-    public void PainPreFixedEffectsAreWithinFourStandardErrorsOfThePlantedValues()
+    public void Pain_pre_fixed_effects_are_within_four_standard_errors_of_the_planted_values()
     {
         var fixedEffects = Fits["pain_pre"]!["fixed_effects"]!.AsArray();
         Assert.Equal(Truth.Model("pain_pre").FixedEffects.Count, fixedEffects.Count);
@@ -27,7 +27,7 @@ public sealed class DemoRecoveryInRTests
     }
 
     [Fact]
-    public void PainPreVarianceComponentsAreCloseToThePlantedValues()
+    public void Pain_pre_variance_components_are_close_to_the_planted_values()
     {
         var fit = Fits["pain_pre"]!;
         Assert.InRange(fit["sd_intercept"]!.GetValue<double>(), 1.0 - 0.15, 1.0 + 0.15);
@@ -37,7 +37,7 @@ public sealed class DemoRecoveryInRTests
     }
 
     [Fact]
-    public void PainChangeEffectsIncludingClinicContrastsAreWithinFourStandardErrors()
+    public void Pain_change_effects_including_clinic_contrasts_are_within_four_standard_errors()
     {
         var reference = Truth.Clinics[0];
         foreach (var fit in Fits["pain_change"]!["fixed_effects"]!.AsArray())

@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Tests.Synthetic;
 public sealed class DeterminismTests
 {
     [Fact]
-    public void SameSeedGivesIdenticalData()
+    public void Same_seed_gives_identical_data()
     {
         var options = new SimulationOptions { Clients = 300, Clinics = 6, Seed = 42 };
         var first = SessionCsvWriter.ToCsv(SessionSimulator.Simulate(options).Table);
@@ -15,7 +15,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
-    public void DifferentSeedsGiveDifferentData()
+    public void Different_seeds_give_different_data()
     {
         var a = SessionSimulator.Simulate(new SimulationOptions { Clients = 300, Seed = 1 }).Table;
         var b = SessionSimulator.Simulate(new SimulationOptions { Clients = 300, Seed = 2 }).Table;
@@ -24,7 +24,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
-    public void ContinuousPainKeepsTheSameEpisodeStructureButUnroundedValues()
+    public void Continuous_pain_keeps_the_same_episode_structure_but_unrounded_values()
     {
         var rounded = SessionSimulator.Simulate(new SimulationOptions { Clients = 100, Seed = 5 }).Table.Numeric("pain_pre").Values;
         var continuous = SessionSimulator.Simulate(new SimulationOptions { Clients = 100, Seed = 5, IntegerPain = false }).Table.Numeric("pain_pre").Values;
@@ -37,14 +37,14 @@ public sealed class DeterminismTests
     [InlineData(0, 12)]
     [InlineData(5, 12)]
     [InlineData(10, 0)]
-    public void InvalidOptionsAreReportedAsInputErrors(int clients, int clinics)
+    public void Invalid_options_are_reported_as_input_errors(int clients, int clinics)
     {
         var e = Assert.Throws<NmtInputException>(() => SessionSimulator.Simulate(new SimulationOptions { Clients = clients, Clinics = clinics }));
         Assert.Contains("--cli", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void OneClinicWorksAndHasNoRoles()
+    public void One_clinic_works_and_has_no_roles()
     {
         var simulated = SessionSimulator.Simulate(new SimulationOptions { Clients = 15, Clinics = 1 });
         Assert.Equal("ordinary", Assert.Single(simulated.Truth.Clinics).Role);

@@ -8,7 +8,7 @@ public sealed class GroundTruthTests
     private static readonly GroundTruth Truth = SessionSimulator.Simulate(new SimulationOptions { Clients = 120, Seed = 9 }).Truth;
 
     [Fact]
-    public void JsonRoundTripsThroughAFile()
+    public void JSON_round_trips_through_a_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"nmt-truth-{Guid.NewGuid():N}.json");
         try
@@ -27,7 +27,7 @@ public sealed class GroundTruthTests
     }
 
     [Fact]
-    public void JsonIsSnakeCaseAndExplainsEveryEffect()
+    public void JSON_is_snake_case_and_explains_every_effect()
     {
         var json = JsonNode.Parse(Truth.ToJson())!;
         Assert.Equal(9, json["options"]!["seed"]!.GetValue<long>());
@@ -40,7 +40,7 @@ public sealed class GroundTruthTests
     }
 
     [Fact]
-    public void PlantedTermsUseRNamesWithTheSortedFirstLevelAsReference()
+    public void Planted_terms_use_R_names_with_the_sorted_first_level_as_reference()
     {
         Assert.Equal(0.5, Truth.Effect("pain_pre", "regioncervical"));
         Assert.Equal(0.6, Truth.Effect("pain_pre", "breathing_patternparadoxical"));
@@ -50,6 +50,6 @@ public sealed class GroundTruthTests
     }
 
     [Fact]
-    public void MalformedJsonIsAnInputError() =>
+    public void Malformed_JSON_is_an_input_error() =>
         Assert.Throws<NmtInputException>(() => GroundTruth.FromJson("{\"generator\": 3"));
 }

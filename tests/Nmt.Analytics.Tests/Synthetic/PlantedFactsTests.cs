@@ -9,7 +9,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     private readonly ColumnTable _table = fixture.Table;
 
     [Fact]
-    public void SingleTechniqueMeansDifferByThePlantedTechniqueEffects()
+    public void Single_technique_means_differ_by_the_planted_technique_effects()
     {
         var muscleEnergy = MeanChangeOfSessionsWithOnly("muscle_energy");
         var other = MeanChangeOfSessionsWithOnly("other");
@@ -22,7 +22,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void InitIsTheSumOfItsComponentsAndNeverCodedWithThem()
+    public void Init_is_the_sum_of_its_components_and_never_coded_with_them()
     {
         var truth = fixture.Truth;
         var sum = truth.Effect("pain_change", "tech_ischemic_compression") + truth.Effect("pain_change", "tech_positional_release")
@@ -39,7 +39,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void BetterAndWorseClinicsDifferFromOrdinaryOnesByTheirPlantedEffects()
+    public void Better_and_worse_clinics_differ_from_ordinary_ones_by_their_planted_effects()
     {
         var byRole = fixture.Truth.Clinics.ToDictionary(c => c.ClinicId, c => c.Role);
         var clinic = _table.Text("clinic_id");
@@ -55,7 +55,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void TinyClinicHasFewerThanElevenClients()
+    public void Tiny_clinic_has_fewer_than_eleven_clients()
     {
         var tiny = fixture.Truth.Clinics.Single(c => c.Role == "tiny");
         var clients = Enumerable.Range(0, _table.RowCount).Where(r => _table.Text("clinic_id")[r] == tiny.ClinicId)
@@ -66,7 +66,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void DropoutAfterASessionFollowsThePlantedProgressBands()
+    public void Dropout_after_a_session_follows_the_planted_progress_bands()
     {
         var left = new Dictionary<string, (int Left, int AtRisk)>(StringComparer.Ordinal);
         foreach (var episode in fixture.Episodes())
@@ -93,7 +93,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void PainBeforeTreatmentFallsByThePlantedSlopeBetweenSessionOneAndTwo()
+    public void Pain_before_treatment_falls_by_the_planted_slope_between_session_one_and_two()
     {
         var pre = _table.Numeric("pain_pre");
         var differences = fixture.Episodes().Select(e => pre[e[1]] - pre[e[0]]).ToList();
@@ -101,7 +101,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void ClippingAtTheEndsOfTheScaleIsRare()
+    public void Clipping_at_the_ends_of_the_scale_is_rare()
     {
         var pre = _table.Numeric("pain_pre").Values;
         Assert.True(pre.Count(p => p is 0 or 10) < 0.02 * pre.Length);
@@ -118,7 +118,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     [InlineData("breathing_pattern", 0.15)]
     [InlineData("gait_finding", 0.20)]
     [InlineData("nutrition", 0.20)]
-    public void MissingnessRatesMatchThePlantedRates(string column, double rate)
+    public void Missingness_rates_match_the_planted_rates(string column, double rate)
     {
         var observed = (double)_table[column].MissingCount() / _table.RowCount;
         var planted = fixture.Truth.Missingness.Single(m => m.Column == column.Replace("_post", "_pre", StringComparison.Ordinal)).Rate;
@@ -128,7 +128,7 @@ public sealed class PlantedFactsTests(SimulatedFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void WithoutMissingnessOnlyStructuralGapsRemainAndValuesAgree()
+    public void Without_missingness_only_structural_gaps_remain_and_values_agree()
     {
         var complete = SessionSimulator.Simulate(new SimulationOptions { Clients = 200, Seed = 7, Missingness = false }).Table;
         var holed = SessionSimulator.Simulate(new SimulationOptions { Clients = 200, Seed = 7 }).Table;

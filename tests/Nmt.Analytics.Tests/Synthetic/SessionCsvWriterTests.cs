@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Tests.Synthetic;
 public sealed class SessionCsvWriterTests
 {
     [Fact]
-    public void WritesInvariantRoundTripNumbersAndEmptyMissingFields()
+    public void Writes_invariant_round_trip_numbers_and_empty_missing_fields()
     {
         var values = new[] { 0.1 + 0.2, -0.0, double.NaN, 1e-7, 3 };
         var table = new ColumnTable([new NumericColumn("x", values)]);
@@ -16,7 +16,7 @@ public sealed class SessionCsvWriterTests
     }
 
     [Fact]
-    public void JoinsCodeSetsWithSemicolonsAndQuotesOnlyWhatNeedsIt()
+    public void Joins_code_sets_with_semicolons_and_quotes_only_what_needs_it()
     {
         var table = new ColumnTable(
         [
@@ -28,7 +28,7 @@ public sealed class SessionCsvWriterTests
     }
 
     [Fact]
-    public void WritesUtf8WithoutBom()
+    public void Writes_UTF8_without_BOM()
     {
         var path = Path.Combine(Path.GetTempPath(), $"nmt-writer-{Guid.NewGuid():N}.csv");
         try

@@ -6,7 +6,7 @@ namespace Nmt.Analytics.Tests.Synthetic;
 public sealed class SimulateCommandTests
 {
     [Fact]
-    public void WritesTheCsvAndTruthAndReportsASummary()
+    public void Writes_the_CSV_and_truth_and_reports_a_summary()
     {
         var dir = Directory.CreateTempSubdirectory("nmt-sim-").FullName;
         try
@@ -30,7 +30,7 @@ public sealed class SimulateCommandTests
     [Theory]
     [InlineData("0")]
     [InlineData("-3")]
-    public void BadClientCountExitsWithOne(string clients)
+    public void Bad_client_count_exits_with_one(string clients)
     {
         var (code, _, stderr) = Run("simulate", "--clients", clients, "--out", Path.Combine(Path.GetTempPath(), "never.csv"));
         Assert.Equal(1, code);
@@ -38,7 +38,7 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
-    public void UnwritablePathExitsWithOne()
+    public void Unwritable_path_exits_with_one()
     {
         var (code, _, stderr) = Run("simulate", "--clients", "5", "--clinics", "1", "--out", "/nonexistent-dir-nmt/x/s.csv");
         Assert.Equal(1, code);

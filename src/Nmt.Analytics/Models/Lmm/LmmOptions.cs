@@ -23,8 +23,11 @@ public sealed record LmmOptions
     /// <summary>A diagonal element of θ below this marks a singular fit (lme4's <c>isSingular</c> tolerance).</summary>
     public double SingularTolerance { get; init; } = 1e-4;
 
+    /// <summary>The coarse bounded search over θ (Nelder–Mead by default, or BOBYQA as lme4).</summary>
+    public CoarseOptimizer CoarseOptimizer { get; init; } = CoarseOptimizer.NelderMead;
+
     /// <summary>
-    /// Settings of the coarse Nelder–Mead stage over θ; a projected Newton polish then takes the deviance to its
+    /// Settings of the coarse Nelder–Mead stage over θ (its evaluation limit also bounds BOBYQA); a projected Newton polish then takes the deviance to its
     /// optimum (gradient below 1e-4).
     /// </summary>
     public NelderMeadSettings Optimizer { get; init; } = new() { FunctionTolerance = 1e-7, ParameterTolerance = 1e-3, MaxRestarts = 0 };

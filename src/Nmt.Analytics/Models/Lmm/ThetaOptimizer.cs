@@ -4,7 +4,7 @@ namespace Nmt.Analytics.Models.Lmm;
 
 /// <summary>
 /// Minimises the profiled deviance over θ so that a reported convergence is a checked one: the best of several
-/// scale-aware starts (<see cref="StartingValues"/>), a bounded simplex search polished by projected Newton steps,
+/// scale-aware starts (<see cref="StartingValues"/>), a bounded search (simplex, or BOBYQA as lme4) polished by projected Newton steps,
 /// restarts from boundary solutions into the interior when that lowers the deviance (lme4's <c>restart_edge</c>,
 /// Bates et al. 2015, JSS 67(1), sect. 3.6), and a final boundary-aware check of the gradient and Hessian
 /// (<see cref="BoundedOptimumCheck"/>). A fit that fails the check, or hits the evaluation limit, is not converged.
@@ -48,10 +48,10 @@ internal static class ThetaOptimizer
 
     private static double Finite(double v) => double.IsNaN(v) ? double.PositiveInfinity : v;
 
-    /// <summary>Coarse bounded Nelder–Mead, then projected Newton to the optimum, then exact zeros where they are no worse.</summary>
+    /// <summary>Coarse bounded search (<see cref="Coarse"/>), then projected Newton to the optimum, then exact zeros where they are no worse.</summary>
     private static OptimizationResult Run(Func<double[], double> f, double[] start, double[] lower, LmmOptions options)
     {
-        var coarse = BoundedNelderMead.Minimize(f, start, lower, null, options.Optimizer);
+        var coarse = Coarse(f, start, lower, options);
         if (!coarse.Converged)
         {
             return coarse;
@@ -59,6 +59,21 @@ internal static class ThetaOptimizer
         var polished = ProjectedNewtonPolish.Polish(f, coarse.Minimizer, lower, maxIterations: 40, gradientTolerance: 1e-6);
         var (x, v) = SnapToBounds(polished.Minimizer, polished.Value, lower, options.SingularTolerance, f);
         return new OptimizationResult(x, v, coarse.Evaluations + polished.Evaluations, true);
+    }
+
+    /// <summary>
+    /// The bounded simplex, or BOBYQA (Powell 2009, lme4's optimiser) when chosen and θ has two or more elements. A
+    /// BOBYQA stop on rounding trouble ends the coarse phase at its best point: the polish and the final check decide
+    /// whether that is an optimum. Only the evaluation limit counts as not converged.
+    /// </summary>
+    private static OptimizationResult Coarse(Func<double[], double> f, double[] start, double[] lower, LmmOptions options)
+    {
+        if (options.CoarseOptimizer == CoarseOptimizer.NelderMead || start.Length < 2)
+        {
+            return BoundedNelderMead.Minimize(f, start, lower, null, options.Optimizer);
+        }
+        var (result, stop) = Bobyqa.Minimize(f, start, lower, null, new BobyqaSettings { MaxEvaluations = options.Optimizer.MaxEvaluations });
+        return result with { Converged = stop != BobyqaStop.EvaluationLimit };
     }
 
     /// <summary>

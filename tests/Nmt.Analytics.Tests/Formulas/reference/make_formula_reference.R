@@ -14,7 +14,10 @@ data_sets <- list(
   ToothGrowth = as_text(ToothGrowth),
   airquality = airquality
 )
-for (n in names(data_sets)) write.csv(data_sets[[n]], paste0(n, ".csv"), row.names = FALSE, na = "")
+# airquality and ToothGrowth are committed once, by ../../Models/reference/make_model_reference.R: check that copy.
+shared <- c(airquality = "../../Models/reference/airquality.csv", ToothGrowth = "../../Models/reference/ToothGrowth.csv")
+for (n in names(shared)) stopifnot(isTRUE(all.equal(read.csv(shared[[n]]), data_sets[[n]], check.attributes = FALSE)))
+for (n in setdiff(names(data_sets), names(shared))) write.csv(data_sets[[n]], paste0(n, ".csv"), row.names = FALSE, na = "")
 
 cases <- list(
   list(name = "mtcars_factor_cyl", data = "mtcars", formula = "mpg ~ wt + factor(cyl)"),

@@ -1,10 +1,11 @@
 # Reference model matrices with poly() terms, from R's model.matrix, for the Formulas tests.
 # Run from this folder: Rscript make_poly_reference.R   (R 4.2, jsonlite). Uses the CSVs written by
-# make_formula_reference.R (mtcars, airquality, ToothGrowth) and writes poly_matrices.json in the same shape.
+# make_formula_reference.R (mtcars) and the shared ../../Models/reference copies (airquality, ToothGrowth), and writes
+# poly_matrices.json in the same shape.
 suppressMessages(library(jsonlite))
 Sys.setlocale("LC_COLLATE", "C")
-data_sets <- list(mtcars = read.csv("mtcars.csv"), airquality = read.csv("airquality.csv"),
-                  ToothGrowth = read.csv("ToothGrowth.csv"))
+data_sets <- list(mtcars = read.csv("mtcars.csv"), airquality = read.csv("../../Models/reference/airquality.csv"),
+                  ToothGrowth = read.csv("../../Models/reference/ToothGrowth.csv"))
 cases <- list(
   list(name = "mtcars_poly2", data = "mtcars", formula = "mpg ~ poly(hp, 2)"),
   list(name = "mtcars_poly3_with_factor", data = "mtcars", formula = "mpg ~ poly(wt, 3) + factor(cyl)"),

@@ -5,7 +5,8 @@ suppressMessages({ library(jsonlite); library(lme4) })
 Sys.setlocale("LC_COLLATE", "C")
 ss <- sleepstudy; ss$Subject <- as.character(ss$Subject)
 ps <- Pastes; ps$batch <- as.character(ps$batch); ps$cask <- as.character(ps$cask); ps$sample <- NULL
-write.csv(ss, "sleepstudy.csv", row.names = FALSE)
+# sleepstudy is committed once, by ../../Models/Lmm/reference/make_fixtures.R: check that copy.
+stopifnot(isTRUE(all.equal(read.csv("../../Models/Lmm/reference/sleepstudy.csv", colClasses = c(Subject = "character")), ss, check.attributes = FALSE)))
 write.csv(ps, "Pastes.csv", row.names = FALSE)
 cases <- list(
   list(name = "sleepstudy_slopes", data = "sleepstudy", formula = "Reaction ~ Days + (Days | Subject)"),

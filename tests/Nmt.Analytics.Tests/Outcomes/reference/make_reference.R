@@ -36,7 +36,9 @@ rows <- lapply(levels(cw$Diet), function(g) {
              session_ci_low = se[["ci_low"]], session_ci_high = se[["ci_high"]])
 })
 w(do.call(rbind, rows), "chickweight_by_diet.csv")
-write.csv(cw[, c("weight", "Time", "Chick", "Diet")], "chickweight.csv", row.names = FALSE)
+# The data sets are committed once (chickweight by ../../Inference, airquality and ToothGrowth by ../../Models): check those copies.
+same <- function(d, path, ...) stopifnot(isTRUE(all.equal(read.csv(path, ...), d, check.attributes = FALSE)))
+same(cw[, c("weight", "Time", "Chick", "Diet")], "../../Inference/reference/chickweight.csv", colClasses = c(Chick = "factor", Diet = "factor"))
 
 # 4. airquality: Ozone (with NAs) by Month, one "client" per day; Wind banded (-Inf,7], (7,12], (12,Inf).
 aq <- airquality
@@ -50,13 +52,13 @@ by_wind <- do.call(rbind, lapply(levels(ok$band), function(b) {
   r <- ci_t(ok$Ozone[ok$band == b]); data.frame(level = b, n = r[["n"]], mean = r[["mean"]], sd = r[["sd"]], ci_low = r[["ci_low"]], ci_high = r[["ci_high"]])
 }))
 w(by_wind, "airquality_ozone_by_wind.csv")
-write.csv(aq, "airquality.csv", row.names = FALSE, na = "")
+same(aq, "../../Models/reference/airquality.csv")
 
 # 5. ToothGrowth: len by supp x dose, mean/SD/t CI via aggregate.
 tg <- aggregate(len ~ supp + dose, data = ToothGrowth, FUN = function(x) ci_t(x))
 tg <- data.frame(supp = tg$supp, dose = tg$dose, tg$len)
 w(tg, "toothgrowth_by_supp_dose.csv")
-write.csv(ToothGrowth, "toothgrowth.csv", row.names = FALSE)
+same(ToothGrowth, "../../Models/reference/ToothGrowth.csv", colClasses = c(supp = "factor"))
 
 # 6. Wilson score interval = prop.test(correct = FALSE).
 props <- data.frame(x = c(7, 0, 15, 33), n = c(20, 15, 15, 61))

@@ -14,7 +14,8 @@ ov <- plain(Ovary)
 write.csv(ox, "oxboys.csv", row.names = FALSE)
 write.csv(ortho, "orthodont.csv", row.names = FALSE)
 write.csv(bw, "bodyweight.csv", row.names = FALSE)
-write.csv(cw, "chickweight.csv", row.names = FALSE)
+# ChickWeight is committed once, by ../../../../Inference/reference/make_inference_reference.R: check that copy.
+stopifnot(isTRUE(all.equal(read.csv("../../../../Inference/reference/chickweight.csv", colClasses = c(Chick = "character", Diet = "character")), cw, check.attributes = FALSE)))
 write.csv(ov, "ovary.csv", row.names = FALSE)
 # Factors in lme4's default (sorted) level order, as nmt sorts them; Orthodont's Sex reference level is "Female".
 ortho$Sex <- factor(ortho$Sex); bw$Diet <- factor(bw$Diet); cw$Diet <- factor(cw$Diet)

@@ -1,6 +1,6 @@
-namespace Nmt.Analytics.Cli;
+namespace Nmt.Analytics.Results;
 
-/// <summary>How a command presents its results (<c>--format</c>).</summary>
+/// <summary>How a result is presented (<c>--format</c> of the command line).</summary>
 public enum OutputFormat
 {
     /// <summary>Aligned text tables for reading in a terminal.</summary>
