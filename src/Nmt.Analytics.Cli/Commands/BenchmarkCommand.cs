@@ -26,8 +26,10 @@ internal static class BenchmarkCommand
         {
             CommonOptions.DataArgument(), CommonOptions.DemoOption(), outcome, minClients, noOverdispersion, overdispersion, reference, format, Export(context),
         };
+        var engine = new EngineCommandOptions(command);
         command.SetAction(parse => context.Print(parse.GetValue(format), () => new BenchmarkRequest
         {
+            Engine = engine.Read(parse),
             Outcome = parse.GetValue(outcome) ?? "episode_change",
             MinClients = parse.GetValue(minClients),
             Overdispersion = !parse.GetValue(noOverdispersion),

@@ -24,8 +24,10 @@ internal static class DescribeCommand
         {
             CommonOptions.DataArgument(), CommonOptions.DemoOption(), by, bootstrap, seed, minCell, format, clinical, sem, mcid, mcidPct, cutoff,
         };
+        var engine = new EngineCommandOptions(command);
         command.SetAction(parse => context.Print(parse.GetValue(format), () => new DescribeRequest
         {
+            Engine = engine.Read(parse),
             By = parse.GetValue(by) ?? "all",
             Bootstrap = parse.GetValue(bootstrap),
             Seed = parse.GetValue(seed),

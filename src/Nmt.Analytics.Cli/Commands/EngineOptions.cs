@@ -31,10 +31,13 @@ internal sealed class EngineOptions
     private readonly Option<bool> _clientStatistics = Declare.Option<bool>("--include-client-statistics",
         "Allow --export-summaries to write per-client (or per-therapist) cells; without it they never leave the site.");
 
+    private readonly Option<bool> _allowSmallCells = Declare.Option<bool>("--allow-small-cells",
+        "Allow --export-summaries to write site-level cells (e.g. per clinic) of 1 to 10 clients; without it such a summary is refused.");
+
     private readonly Option<bool> _force = Declare.Option<bool>("--force", "Replace an existing --export-summaries file.");
 
     /// <summary>The options, in help order.</summary>
-    public IEnumerable<Option> All => [_engine, _connection, _showSql, _fromSummaries, _export, _level, _clientStatistics, _force];
+    public IEnumerable<Option> All => [_engine, _connection, _showSql, _fromSummaries, _export, _level, _clientStatistics, _allowSmallCells, _force];
 
     /// <summary>The engine request of a parsed command line.</summary>
     public EngineRequest Read(ParseResult parse) => new()
@@ -46,6 +49,7 @@ internal sealed class EngineOptions
         Export = parse.GetValue(_export)?.FullName,
         SummaryLevel = parse.GetValue(_level) ?? "cells",
         IncludeClientStatistics = parse.GetValue(_clientStatistics),
+        AllowSmallCells = parse.GetValue(_allowSmallCells),
         Force = parse.GetValue(_force),
     };
 }

@@ -11,7 +11,8 @@ internal static class ValidateCommand
         {
             CommonOptions.DataArgument(), CommonOptions.DemoOption(), format, maxIssues,
         };
-        command.SetAction(parse => context.Print(parse.GetValue(format), () => new ValidateRequest(CommonOptions.Source(parse), parse.GetValue(maxIssues)).Run()));
+        var engine = new EngineCommandOptions(command);
+        command.SetAction(parse => context.Print(parse.GetValue(format), () => new ValidateRequest(CommonOptions.Source(parse), parse.GetValue(maxIssues)) { Engine = engine.Read(parse) }.Run()));
         return command;
     }
 }

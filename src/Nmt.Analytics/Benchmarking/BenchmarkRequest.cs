@@ -1,5 +1,6 @@
 using System.Text;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Engines;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Benchmarking;
@@ -22,6 +23,9 @@ public sealed record BenchmarkRequest
     /// <summary>Shared summaries of other clinics to compare against (paths).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
 
+    /// <summary>With an engine (<c>--engine</c>): episodes and case-mix sums computed where the rows live (<see cref="EngineBenchmark"/>).</summary>
+    public EngineSource? Engine { get; init; }
+
     /// <summary>The checked options.</summary>
     /// <exception cref="NmtInputException">An unknown outcome or a minimum out of range.</exception>
     public BenchmarkOptions Options()
@@ -37,6 +41,10 @@ public sealed record BenchmarkRequest
         ArgumentNullException.ThrowIfNull(source);
         var options = Options();
         var summaries = References.Select(BenchmarkSummary.Load).ToList();
+        if (Engine is { } engine)
+        {
+            return engine.Run(source, sql => EngineBenchmark.Statements(sql, options), sql => EngineBenchmark.Run(sql, options, summaries).Output());
+        }
         var loaded = source.LoadSessions();
         var result = ClinicBenchmark.Run(loaded.Table, options, summaries);
         return ResultOutput.WithRows(result.ToJson, result.Tables(), loaded.Account(result.Exclusions));

@@ -96,7 +96,7 @@ public static class ClinicBenchmark
         return (d < limits.Low) == lowerIsBetter ? PerformanceFlag.Better : PerformanceFlag.Worse;
     }
 
-    private static void CheckDistinct(IEnumerable<(string Id, string Source)> clinics)
+    internal static void CheckDistinct(IEnumerable<(string Id, string Source)> clinics)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, source) in clinics)

@@ -1,3 +1,4 @@
+using Nmt.Analytics.Engines;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Data;
@@ -10,10 +11,17 @@ namespace Nmt.Analytics.Data;
 /// <param name="MaxIssues">How many issues to list (all are counted per rule).</param>
 public sealed record ValidateRequest(DataSource Source, int MaxIssues = 200)
 {
+    /// <summary>With an engine (<c>--engine</c>): the rules SQL can check, counted where the rows live (<see cref="EngineValidate"/>).</summary>
+    public EngineSource? Engine { get; init; }
+
     /// <summary>Validates and presents the report.</summary>
     /// <exception cref="NmtInputException">A negative <see cref="MaxIssues"/>, or no usable source.</exception>
     public ResultOutput Run()
     {
+        if (Engine is { } engine)
+        {
+            return engine.Run(Source, EngineValidate.Statements, sql => EngineValidate.Run(sql).Output());
+        }
         if (MaxIssues < 0)
         {
             throw new NmtInputException("--max-issues must be 0 or more.");

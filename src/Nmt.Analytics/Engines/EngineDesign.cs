@@ -14,12 +14,16 @@ internal sealed class EngineDesign
 {
     private readonly Dictionary<string, bool> _numeric;
 
-    private EngineDesign(Formula formula, Dictionary<string, bool> numeric, List<string> variables)
+    private EngineDesign(Formula formula, Dictionary<string, bool> numeric, List<string> variables, bool hasClient)
     {
         Formula = formula;
         _numeric = numeric;
         Variables = variables;
+        HasClient = hasClient;
     }
+
+    /// <summary>True when the source has <c>client_id</c>: the cells then count their distinct clients (disclosure control).</summary>
+    public bool HasClient { get; }
 
     public Formula Formula { get; }
 
@@ -71,7 +75,7 @@ internal sealed class EngineDesign
         {
             throw new NmtInputException($"the response '{response.Name}' is not numeric; --engine fits linear models of a numeric response.");
         }
-        return new EngineDesign(formula, numeric, names);
+        return new EngineDesign(formula, numeric, names, byName.ContainsKey("client_id"));
     }
 
     /// <summary>True when no model variable is missing (SQL NULL).</summary>

@@ -32,6 +32,9 @@ public sealed record EngineRequest
     /// <summary>Allow <see cref="Export"/> to write per-client (or per-therapist) cells.</summary>
     public bool IncludeClientStatistics { get; init; }
 
+    /// <summary>Allow <see cref="Export"/> to write site-level cells of 1–10 clients (refused otherwise).</summary>
+    public bool AllowSmallCells { get; init; }
+
     /// <summary>Replace an existing <see cref="Export"/> file.</summary>
     public bool Force { get; init; }
 
@@ -73,7 +76,7 @@ public sealed record EngineRequest
         }
         if (Export is not null)
         {
-            SummaryFile.Write(SummaryLevel == "totals" ? statistics.TotalsOnly() : statistics, Export, IncludeClientStatistics, Force);
+            SummaryFile.Write(SummaryLevel == "totals" ? statistics.TotalsOnly() : statistics, Export, IncludeClientStatistics, Force, AllowSmallCells);
         }
         var fit = SummaryFit.Fit(statistics, request);
         return new ResultOutput(() => SummaryFit.ToJson(fit, statistics), fit.Tables()) { TextMessages = [SummaryFit.ExclusionNote(statistics)] };

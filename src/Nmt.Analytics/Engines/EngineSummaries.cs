@@ -36,7 +36,7 @@ public static class EngineSummaries
             Xty = xty,
             Yty = yty,
         };
-        return sql.Blocks.Count == 0 ? statistics : Cells(source, sql, statistics);
+        return sql.Blocks.Count == 0 ? statistics : Cells(source, sql, statistics, design.HasClient);
     }
 
     /// <summary>
@@ -133,8 +133,9 @@ public static class EngineSummaries
         return (n, xtx, xty, yty);
     }
 
-    private static SufficientStatistics Cells(SqlSource source, Generated generated, SufficientStatistics totals)
+    private static SufficientStatistics Cells(SqlSource source, Generated generated, SufficientStatistics totals, bool hasClients)
     {
+        var clients = new List<long>();
         int p = generated.P, r = generated.R, k = totals.CellVariables.Count;
         var keys = new List<string[]>();
         var counts = new List<long>();
@@ -152,6 +153,10 @@ public static class EngineSummaries
             keys.Add(key);
             counts.Add(reader.GetInt64(k));
             var c = k + 1;
+            if (hasClients)
+            {
+                clients.Add(reader.GetInt64(c++));
+            }
             for (var a = 0; a < r; a++)
             {
                 for (var b = a; b < r; b++)
@@ -169,7 +174,7 @@ public static class EngineSummaries
                 zty.Add(reader.GetDouble(c++));
             }
         });
-        return totals.WithCells(keys, [.. counts], [.. ztz], [.. ztx], [.. zty]);
+        return totals.WithCells(keys, [.. counts], [.. ztz], [.. ztx], [.. zty], [.. clients]);
     }
 
     /// <summary>A grouping value as text: numbers as R prints them (the in-memory path's level names).</summary>

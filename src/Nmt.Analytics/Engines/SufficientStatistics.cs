@@ -56,6 +56,15 @@ public sealed class SufficientStatistics
     /// <summary>Per cell: its number of rows.</summary>
     public long[] CellCounts { get; init; } = [];
 
+    /// <summary>
+    /// Per cell: its number of distinct clients (<c>COUNT(DISTINCT client_id)</c>), for disclosure control; empty when
+    /// unknown (a source without <c>client_id</c>, or an older summary file), where <see cref="ClientsIn"/> falls back to the rows.
+    /// </summary>
+    public long[] CellClients { get; init; } = [];
+
+    /// <summary>Clients in cell <paramref name="cell"/>: the distinct count when known, else its rows (an upper bound).</summary>
+    public long ClientsIn(int cell) => CellClients.Length > 0 ? CellClients[cell] : CellCounts[cell];
+
     /// <summary>Per cell: ZᵀZ (r×r, row-major, full), concatenated.</summary>
     public double[] CellZtZ { get; init; } = [];
 
@@ -78,7 +87,7 @@ public sealed class SufficientStatistics
     public SufficientStatistics TotalsOnly() => WithCells([], [], [], [], []);
 
     /// <summary>The same totals with the given cells.</summary>
-    internal SufficientStatistics WithCells(IReadOnlyList<string[]> keys, long[] counts, double[] ztz, double[] ztx, double[] zty) => new()
+    internal SufficientStatistics WithCells(IReadOnlyList<string[]> keys, long[] counts, double[] ztz, double[] ztx, double[] zty, long[]? clients = null) => new()
     {
         SchemaVersion = SchemaVersion,
         Formula = Formula,
@@ -95,6 +104,7 @@ public sealed class SufficientStatistics
         Yty = Yty,
         CellKeys = keys,
         CellCounts = counts,
+        CellClients = clients ?? [],
         CellZtZ = ztz,
         CellZtX = ztx,
         CellZty = zty,

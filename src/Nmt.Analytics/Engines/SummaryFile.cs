@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Privacy;
 
 namespace Nmt.Analytics.Engines;
 
 /// <summary>
 /// Summary files (JSON, <c>"nmt_summary"</c> = schema version). Disclosure control: cells keyed by an identifier
-/// column (client, therapist) are per-person statistics and are written only when explicitly asked for; totals and
-/// site-level cells (e.g. per clinic) are aggregates.
+/// column (client, therapist) are per-person statistics and are written only when explicitly asked for; totals are
+/// aggregates; site-level cells (e.g. per clinic) are written only when every cell holds at least
+/// <see cref="CellSuppression.DefaultMinClients"/> clients (no cell of 1–10 clients, docs/privacy.md rule 1), unless
+/// the site explicitly allows small cells. Cells carry their distinct-client count (<c>clients</c>) for that check.
 /// </summary>
 public static class SummaryFile
 {
@@ -15,14 +18,19 @@ public static class SummaryFile
     /// <param name="path">The file; an existing file is replaced only with <paramref name="force"/>.</param>
     /// <param name="includePersonStatistics">Allow cells keyed by a client or therapist identifier to leave the site.</param>
     /// <param name="force">Replace an existing file.</param>
-    /// <exception cref="NmtInputException">Per-person cells without permission, or an existing file without <paramref name="force"/>.</exception>
-    public static void Write(SufficientStatistics statistics, string path, bool includePersonStatistics = false, bool force = false)
+    /// <param name="allowSmallCells">Write site-level cells of 1–10 clients (an explicit decision of the site).</param>
+    /// <exception cref="NmtInputException">Per-person cells without permission, small site-level cells without permission, or an existing file without <paramref name="force"/>.</exception>
+    public static void Write(SufficientStatistics statistics, string path, bool includePersonStatistics = false, bool force = false, bool allowSmallCells = false)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(path);
         if (statistics.HasCells && !includePersonStatistics && statistics.CellVariables.FirstOrDefault(IsPersonIdentifier) is { } id)
         {
             throw new NmtInputException($"this summary holds statistics per '{id}' (one cell per person), which stay on the site unless you explicitly ask for them (--include-client-statistics); totals (--summary-level totals) and site-level cells are aggregates.");
+        }
+        if (!allowSmallCells && !statistics.CellVariables.Any(IsPersonIdentifier) && SmallCells(statistics) is > 0 and var small)
+        {
+            throw new NmtInputException($"{small} of the {statistics.CellKeys.Count} cells of this summary (per {string.Join(", ", statistics.CellVariables)}) hold 1 to {CellSuppression.DefaultMinClients - 1} clients; such small cells do not leave the site (docs/privacy.md). Merge small groups at the source, write totals only (--summary-level totals), or pass --allow-small-cells to write them anyway.");
         }
         if (File.Exists(path) && !force)
         {
@@ -31,6 +39,13 @@ public static class SummaryFile
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         WriteJson(statistics, json);
+    }
+
+    /// <summary>Cells holding 1 to 10 clients (distinct clients when known, else rows, which bound them from above).</summary>
+    public static int SmallCells(SufficientStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return Enumerable.Range(0, statistics.CellKeys.Count).Count(c => CellSuppression.IsSmall(statistics.ClientsIn(c)));
     }
 
     /// <summary>True for the data contract's person identifiers (client, therapist).</summary>
@@ -103,6 +118,10 @@ public static class SummaryFile
             w.WriteStartObject();
             Strings(w, "key", s.CellKeys[c]);
             w.WriteNumber("n", s.CellCounts[c]);
+            if (s.CellClients.Length > 0)
+            {
+                w.WriteNumber("clients", s.CellClients[c]);
+            }
             Numbers(w, "ztz", s.CellZtZ.AsSpan(c * r * r, r * r));
             Numbers(w, "ztx", s.CellZtX.AsSpan(c * r * p, r * p));
             Numbers(w, "zty", s.CellZty.AsSpan(c * r, r));
@@ -145,7 +164,8 @@ public static class SummaryFile
             [.. cells.Select(c => c.GetProperty("n").GetInt64())],
             [.. cells.SelectMany(c => Sized(c, "ztz", totals.R * totals.R))],
             [.. cells.SelectMany(c => Sized(c, "ztx", totals.R * totals.P))],
-            [.. cells.SelectMany(c => Sized(c, "zty", totals.R))]);
+            [.. cells.SelectMany(c => Sized(c, "zty", totals.R))],
+            cells.All(c => c.TryGetProperty("clients", out _)) ? [.. cells.Select(c => c.GetProperty("clients").GetInt64())] : null);
     }
 
     private static double[] Sized(JsonElement cell, string name, int length)

@@ -76,6 +76,7 @@ public static class SummaryMerge
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<string[]>();
         var counts = new List<long>();
+        var clients = new List<long>();
         var ztz = new List<double>();
         var ztx = new List<double>();
         var zty = new List<double>();
@@ -90,17 +91,20 @@ public static class SummaryMerge
                     index[key] = at;
                     keys.Add(part.CellKeys[c]);
                     counts.Add(0);
+                    clients.Add(0);
                     ztz.AddRange(new double[r * r]);
                     ztx.AddRange(new double[r * p]);
                     zty.AddRange(new double[r]);
                 }
                 counts[at] += part.CellCounts[c];
+                clients[at] += part.ClientsIn(c);
                 AddAt(ztz, at * r * r, part.CellZtZ.AsSpan(c * r * r, r * r));
                 AddAt(ztx, at * r * p, part.CellZtX.AsSpan(c * r * p, r * p));
                 AddAt(zty, at * r, part.CellZty.AsSpan(c * r, r));
             }
         }
-        return totals.WithCells(keys, [.. counts], [.. ztz], [.. ztx], [.. zty]);
+        // Clients add up exactly when no client has rows in two parts; otherwise the sum is an upper bound.
+        return totals.WithCells(keys, [.. counts], [.. ztz], [.. ztx], [.. zty], parts.All(p => p.CellClients.Length > 0) ? [.. clients] : null);
     }
 
     private static void CheckCompatible(SufficientStatistics a, SufficientStatistics b, int number)

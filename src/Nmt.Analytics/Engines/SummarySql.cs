@@ -45,13 +45,17 @@ internal sealed class SummarySql
         }
     }
 
-    /// <summary>Per cell (combination of the grouping columns): n, ZᵀZ (upper triangle), ZᵀX and Zᵀy.</summary>
+    /// <summary>Per cell (combination of the grouping columns): n, its distinct clients (when the source has client_id), ZᵀZ (upper triangle), ZᵀX and Zᵀy.</summary>
     public string Cells
     {
         get
         {
             var keys = _design.CellVariables.Select((_, k) => $"g{k}").ToList();
             var sums = new List<string>(keys) { "COUNT(*) AS n" };
+            if (_design.HasClient)
+            {
+                sums.Add("COUNT(DISTINCT nmt_client) AS clients");
+            }
             for (var a = 0; a < _random.Count; a++)
             {
                 for (var b = a; b < _random.Count; b++)
@@ -72,6 +76,7 @@ internal sealed class SummarySql
     private string Design()
     {
         var columns = _design.CellVariables.Select((v, k) => $"{SqlText.Identifier(v)} AS g{k}")
+            .Concat(_design.HasClient ? [$"{SqlText.Identifier("client_id")} AS nmt_client"] : [])
             .Append($"{_design.ResponseSql} AS y")
             .Concat(_fixed.Select((c, j) => $"{AsDouble(c.Sql)} AS x{j}"))
             .Concat(_random.Select((c, a) => $"{AsDouble(c.Sql)} AS z{a}"));

@@ -1,4 +1,5 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Engines;
 using Nmt.Analytics.Results;
 
 namespace Nmt.Analytics.Outcomes;
@@ -28,11 +29,20 @@ public sealed record DescribeRequest
     /// <summary>Clinical: the thresholds the user set (null: the published default).</summary>
     public (double? Sem, double? Mcid, double? McidPercent, double? Cutoff) Thresholds { get; init; }
 
+    /// <summary>With an engine (<c>--engine</c>): the same tables from sums computed where the rows live (<see cref="EngineDescribe"/>).</summary>
+    public EngineSource? Engine { get; init; }
+
     /// <summary>Checks the options, loads the sessions of <paramref name="source"/> and runs the analysis.</summary>
     /// <exception cref="NmtInputException">An option out of range, an unknown grouping, or unusable data.</exception>
     public ResultOutput Run(DataSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (Engine is { } engine)
+        {
+            var summary = Clinical ? throw new NmtInputException("--clinical needs the rows in memory; drop --engine.") : SummaryOptions();
+            var by = DescriptiveAnalysis.ParseGroupings(By);
+            return engine.Run(source, sql => EngineDescribe.Statements(sql, by, summary), sql => EngineDescribe.Run(sql, by, summary).Output());
+        }
         if (Clinical)
         {
             var sessions = source.LoadSessions();

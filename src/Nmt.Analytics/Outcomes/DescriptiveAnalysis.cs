@@ -69,7 +69,8 @@ public static class DescriptiveAnalysis
         return new DescriptiveResult(tables, [.. summary.Exclusions]);
     }
 
-    private static SessionGrouping[] GroupingsFor(string name) => name switch
+    /// <summary>The session groupings of a grouping name (technique: every technique and technique alone).</summary>
+    internal static SessionGrouping[] GroupingsFor(string name) => name switch
     {
         "technique" => [SessionGrouping.Technique, SessionGrouping.TechniqueAlone],
         "region" => [SessionGrouping.Region],
@@ -79,22 +80,31 @@ public static class DescriptiveAnalysis
         _ => [SessionGrouping.Clinic],
     };
 
+    /// <summary>Notes of the effect-size table, or its suppression note.</summary>
+    internal static void EffectSizeNotes(ResultTable table)
+    {
+        table.AddNote("Change = post - pre, so negative effect sizes mean less pain. episode: first pain_pre vs last pain_post, one pair per client.");
+        table.AddNote("session: every session's pre/post pair; its CI treats sessions as independent (too narrow when clients have several sessions).");
+    }
+
+    /// <summary>The note of a suppressed effect-size table.</summary>
+    internal static void SuppressedEffectSizes(ResultTable table, SummaryOptions options) =>
+        table.AddNote(string.Create(CultureInfo.InvariantCulture, $"Suppressed: fewer than the minimum of {options.MinClients} clients."));
+
     private static ResultTable EffectSizes(ColumnTable sessions, EpisodeResult episodes, SummaryOptions options)
     {
         var table = PairedEffectSize.NewTable();
         var nClients = episodes.Episodes.RowCount;
         if (nClients < options.MinClients)
         {
-            table.AddNote(string.Create(CultureInfo.InvariantCulture,
-                $"Suppressed: fewer than the minimum of {options.MinClients} clients."));
+            SuppressedEffectSizes(table, options);
             return table;
         }
         PairedEffectSize.Compute(episodes.Episodes.Numeric("first_pain_pre").Values, episodes.Episodes.Numeric("last_pain_post").Values, options.Confidence)
             .AddRowsTo(table, "episode");
         PairedEffectSize.Compute(sessions.Numeric(SessionColumns.PainPre).Values, sessions.Numeric(SessionColumns.PainPost).Values, options.Confidence)
             .AddRowsTo(table, "session");
-        table.AddNote("Change = post - pre, so negative effect sizes mean less pain. episode: first pain_pre vs last pain_post, one pair per client.");
-        table.AddNote("session: every session's pre/post pair; its CI treats sessions as independent (too narrow when clients have several sessions).");
+        EffectSizeNotes(table);
         return table;
     }
 }

@@ -32,7 +32,28 @@ public sealed record MeanInterval(int N, double Mean, double Sd, double CiLow, d
         {
             ss += (v - mean) * (v - mean);
         }
-        var sd = Math.Sqrt(ss / (n - 1));
+        return WithSd(n, mean, Math.Sqrt(ss / (n - 1)), confidence);
+    }
+
+    /// <summary>
+    /// The same summary from additive sums (n, Σx, Σx²), as an engine returns them: mean = Σx/n and
+    /// SS = Σx² − mean·Σx (exact algebraically; in double precision it loses about log10(1 + mean²/variance) digits).
+    /// </summary>
+    public static MeanInterval FromSums(long n, double sum, double sumOfSquares, double confidence = 0.95)
+    {
+        if (n == 0)
+        {
+            return new MeanInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+        var count = checked((int)n);
+        var mean = sum / n;
+        return n < 2
+            ? new MeanInterval(count, mean, double.NaN, double.NaN, double.NaN)
+            : WithSd(count, mean, Math.Sqrt(Math.Max(0, sumOfSquares - (mean * sum)) / (n - 1)), confidence);
+    }
+
+    private static MeanInterval WithSd(int n, double mean, double sd, double confidence)
+    {
         var half = Distributions.TCritical(confidence, n - 1) * sd / Math.Sqrt(n);
         return new MeanInterval(n, mean, sd, mean - half, mean + half);
     }

@@ -59,7 +59,7 @@ public sealed class PainChangeSummary
         {
             SummariseGrouping(sessions, grouping, usable, change, options, table);
         }
-        AddNotes(table, exclusions, options);
+        AddNotes(table, exclusions.GroupBy(e => e.Reason, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count())), options);
         return new PainChangeSummary(table, exclusions);
     }
 
@@ -97,6 +97,12 @@ public sealed class PainChangeSummary
         {
             table.AddRow(Cell(grouping.Name, level, cells[level].Values.ToArray(), options, suppressed.Contains(level)));
         }
+        AddUnclassifiedNote(table, grouping, unclassified);
+    }
+
+    /// <summary>The note on the usable sessions a grouping could not place.</summary>
+    internal static void AddUnclassifiedNote(ResultTable table, SessionGrouping grouping, long unclassified)
+    {
         if (unclassified > 0)
         {
             table.AddNote(string.Create(CultureInfo.InvariantCulture,
@@ -109,7 +115,7 @@ public sealed class PainChangeSummary
         var nSessions = clients.Sum(c => c.Count);
         if (suppressed || clients.Length < options.MinClients)
         {
-            return [group, level, null, null, null, null, null, null, null, null, null, null, null, null, true];
+            return SuppressedRow(group, level);
         }
         var clientLevel = MeanInterval.Of(clients.Select(c => c.Average()).ToArray(), options.Confidence);
         var sessionLevel = MeanInterval.Of(clients.SelectMany(c => c).ToArray(), options.Confidence);
@@ -120,11 +126,20 @@ public sealed class PainChangeSummary
             var (low, high) = ClusterBootstrap.MeanInterval(clients, options.BootstrapReplicates, seed, options.Confidence);
             (bootLow, bootHigh) = (low, high);
         }
-        return [group, level, nSessions, clients.Length, clientLevel.Mean, clientLevel.Sd, clientLevel.CiLow, clientLevel.CiHigh,
-            sessionLevel.Mean, sessionLevel.Sd, sessionLevel.CiLow, sessionLevel.CiHigh, bootLow, bootHigh, false];
+        return Row(group, level, nSessions, clientLevel, sessionLevel, bootLow, bootHigh);
     }
 
-    private static void AddNotes(ResultTable table, List<RowExclusion> exclusions, SummaryOptions options)
+    /// <summary>A published row: counts, the client-level and session-level summaries, the bootstrap limits (or null).</summary>
+    internal static object?[] Row(string group, string level, long nSessions, MeanInterval clientLevel, MeanInterval sessionLevel, object? bootLow = null, object? bootHigh = null) =>
+        [group, level, nSessions > int.MaxValue ? (object)nSessions : (int)nSessions, clientLevel.N, clientLevel.Mean, clientLevel.Sd, clientLevel.CiLow, clientLevel.CiHigh,
+            sessionLevel.Mean, sessionLevel.Sd, sessionLevel.CiLow, sessionLevel.CiHigh, bootLow, bootHigh, false];
+
+    /// <summary>A suppressed row: every figure null.</summary>
+    internal static object?[] SuppressedRow(string group, string level) =>
+        [group, level, null, null, null, null, null, null, null, null, null, null, null, null, true];
+
+    /// <summary>The table's notes: definitions, the intervals, suppression, and the sessions left out by reason.</summary>
+    internal static void AddNotes(ResultTable table, IEnumerable<(string Reason, long Count)> exclusions, SummaryOptions options)
     {
         var level = (options.Confidence * 100).ToString("0.##", CultureInfo.InvariantCulture);
         table.AddNote("pain_change = pain_post - pain_pre (NPRS points; negative = improvement).");
@@ -140,9 +155,9 @@ public sealed class PainChangeSummary
             table.AddNote(string.Create(CultureInfo.InvariantCulture,
                 $"Cells with 1 to {options.MinClients - 1} clients are suppressed (every figure, counts included, null), and within each grouping enough further cells that none can be derived from the others (complementary suppression; docs/privacy.md)."));
         }
-        foreach (var group in exclusions.GroupBy(e => e.Reason, StringComparer.Ordinal))
+        foreach (var (reason, count) in exclusions)
         {
-            table.AddNote(string.Create(CultureInfo.InvariantCulture, $"Excluded {group.Count()} session(s): {group.Key}."));
+            table.AddNote(string.Create(CultureInfo.InvariantCulture, $"Excluded {count} session(s): {reason}."));
         }
     }
 }

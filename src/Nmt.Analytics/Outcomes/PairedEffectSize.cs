@@ -47,6 +47,13 @@ public sealed record PairedEffectSize(
         var change = MeanInterval.Of(pairs.Select(i => post[i] - pre[i]).ToArray(), confidence);
         var sdPre = MeanInterval.Of(pairs.Select(i => pre[i]).ToArray()).Sd;
         var sdPost = MeanInterval.Of(pairs.Select(i => post[i]).ToArray()).Sd;
+        return From(change, sdPre, sdPost, confidence);
+    }
+
+    /// <summary>The effect sizes from the summaries of the change and the SDs of the pre and post values of the same pairs.</summary>
+    public static PairedEffectSize From(MeanInterval change, double sdPre, double sdPost, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         var n = change.N;
         var dz = change.Mean / change.Sd;
         var (low, high) = n >= 2 && double.IsFinite(dz)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Nmt.Analytics.Models.Lmm;
 
 namespace Nmt.Analytics.Tests.Engines;
@@ -31,5 +32,51 @@ internal static class EngineAssert
         Close(expected.Sigma, actual.Sigma, "sigma", tolerance);
         Close(expected.LogLikelihood, actual.LogLikelihood, "log-likelihood", tolerance);
         Assert.Equal(expected.Converged, actual.Converged);
+    }
+
+    /// <summary>Two JSON results agree: same keys, strings, booleans and nulls; numbers to a relative <paramref name="tolerance"/> (integers exactly).</summary>
+    public static void SameJson(JsonNode? expected, JsonNode? actual, string path = "$", double tolerance = 1e-9)
+    {
+        switch (expected)
+        {
+            case null:
+                Assert.True(actual is null, $"{path}: expected null, got {actual?.ToJsonString()}");
+                break;
+            case JsonObject e:
+                var a = Assert.IsType<JsonObject>(actual);
+                Assert.Equal(e.Select(kv => kv.Key).Order(StringComparer.Ordinal), a.Select(kv => kv.Key).Order(StringComparer.Ordinal));
+                foreach (var (key, value) in e)
+                {
+                    SameJson(value, a[key], $"{path}.{key}", tolerance);
+                }
+                break;
+            case JsonArray e:
+                var list = Assert.IsType<JsonArray>(actual);
+                Assert.True(e.Count == list.Count, $"{path}: {e.Count} items expected, got {list.Count}");
+                for (var i = 0; i < e.Count; i++)
+                {
+                    SameJson(e[i], list[i], $"{path}[{i}]", tolerance);
+                }
+                break;
+            default:
+                var value2 = expected.AsValue();
+                Assert.NotNull(actual);
+                if (value2.TryGetValue<double>(out var x) && actual.AsValue().TryGetValue<double>(out var y) && !value2.TryGetValue<string>(out _))
+                {
+                    if (value2.TryGetValue<long>(out var i1) && actual.AsValue().TryGetValue<long>(out var i2))
+                    {
+                        Assert.True(i1 == i2, $"{path}: expected {i1}, got {i2}");
+                    }
+                    else
+                    {
+                        Close(x, y, path, tolerance);
+                    }
+                }
+                else
+                {
+                    Assert.Equal(expected.ToJsonString(), actual.ToJsonString());
+                }
+                break;
+        }
     }
 }

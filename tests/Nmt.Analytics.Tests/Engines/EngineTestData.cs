@@ -77,6 +77,35 @@ internal static class EngineTestData
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// <see cref="Csv"/> with gaps the validator lets through (warnings only) but episodes exclude: a client whose
+    /// first session has no pain readings, one whose last session has no pain_post, one whose first pain_pre is 0,
+    /// and one whose first session has no stress.
+    /// </summary>
+    public static string Gappy => GappyCsv.Value;
+
+    /// <summary>The in-memory table of <see cref="Gappy"/>.</summary>
+    public static readonly Lazy<SessionDataset> GappyDataset = new(() => SessionDataset.Load(Gappy));
+
+    private static readonly Lazy<string> GappyCsv = new(() =>
+    {
+        var lines = File.ReadAllLines(Csv).Where(l => l.Length > 0).ToList();
+        var header = lines[0].Split(',').ToList();
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var (client, pre, post, stress) = (header.IndexOf("client_id"), header.IndexOf("pain_pre"), header.IndexOf("pain_post"), header.IndexOf("stress"));
+        var clients = rows.Select(r => r[client]).Distinct().ToList();
+        string[] First(int k) => rows.First(r => r[client] == clients[k]);
+        string[] Last(int k) => rows.Last(r => r[client] == clients[k]);
+        (First(0)[pre], First(0)[post]) = ("", "");
+        (First(5)[pre], First(5)[post]) = ("", "");
+        Last(1)[post] = "";
+        First(2)[pre] = "0";
+        First(3)[stress] = "";
+        var path = Path.Combine(Folder.Value, "gappy.csv");
+        File.WriteAllLines(path, rows.Select(r => string.Join(',', r)).Prepend(lines[0]));
+        return path;
+    });
+
     /// <summary>Rows in shard A (the rest are in shard B).</summary>
     public static long ShardARows => File.ReadLines(ShardA).Count() - 1;
 }

@@ -42,20 +42,53 @@ public sealed class SummaryMergeTests
     }
 
     [Fact]
-    public void Site_level_cells_are_written_without_consent()
+    public void Site_level_cells_count_their_clients_and_small_cells_need_explicit_consent()
     {
         var folder = Directory.CreateTempSubdirectory("nmt-summaries").FullName;
         try
         {
             var path = Path.Combine(folder, "clinics.json");
             var formula = "pain_post ~ pain_pre + session + (1 | clinic_id)";
-            SummaryFile.Write(Summarize(Csv, formula), path);
-            EngineAssert.SameLmm(InMemoryLmm(formula), SummaryFit.Lmm(SummaryFile.Read(path)));
+            var summary = Summarize(ShardA, formula);
+            var expected = ClientsPerClinic(ShardA);
+            Assert.Equal(expected.Count, summary.CellKeys.Count);
+            for (var c = 0; c < summary.CellKeys.Count; c++)
+            {
+                Assert.Equal(expected[summary.CellKeys[c][0]], summary.CellClients[c]);
+            }
+            var small = expected.Values.Count(n => n is >= 1 and <= 10);
+            Assert.InRange(small, 1, expected.Count - 1);
+            var refused = Assert.Throws<NmtInputException>(() => SummaryFile.Write(summary, path));
+            Assert.Contains($"{small} of the {expected.Count} cells", refused.Message, StringComparison.Ordinal);
+            Assert.All(expected.Keys, key => Assert.DoesNotContain(key, refused.Message, StringComparison.Ordinal));
+            Assert.False(File.Exists(path));
+            SummaryFile.Write(summary, path, allowSmallCells: true);
+            var read = SummaryFile.Read(path);
+            Assert.Equal(summary.CellClients, read.CellClients);
+            Assert.Equal(small, SummaryFile.SmallCells(read));
+            var pooled = Summarize(Csv, formula);
+            if (SummaryFile.SmallCells(pooled) == 0)
+            {
+                SummaryFile.Write(pooled, path, force: true);
+            }
+            EngineAssert.SameLmm(InMemoryLmm(formula), SummaryFit.Lmm(pooled));
         }
         finally
         {
             Directory.Delete(folder, true);
         }
+    }
+
+    /// <summary>Distinct clients per clinic among the rows a (1 | clinic_id) model of pain_post ~ pain_pre + session uses, counted from the CSV.</summary>
+    private static Dictionary<string, long> ClientsPerClinic(string csv)
+    {
+        var lines = File.ReadAllLines(csv).Where(l => l.Length > 0).ToList();
+        var header = lines[0].Split(',').ToList();
+        int At(string name) => header.IndexOf(name);
+        return lines.Skip(1).Select(l => l.Split(','))
+            .Where(r => r[At("pain_post")] is not ("" or "NA") && r[At("pain_pre")] is not ("" or "NA") && r[At("session")] is not ("" or "NA") && r[At("clinic_id")] is not ("" or "NA"))
+            .GroupBy(r => r[At("clinic_id")])
+            .ToDictionary(g => g.Key, g => (long)g.Select(r => r[At("client_id")]).Distinct().Count());
     }
 
     [Fact]
