@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Nmt.Analytics.Cli;
+using Nmt.Analytics.Tests.Evidence;
 
-namespace Nmt.Analytics.Tests.Evidence;
+namespace Nmt.Analytics.Tests.Cli;
 
 /// <summary><c>nmt meta</c>: the JSON contract, exit codes and messages.</summary>
 public class MetaCommandTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Cli;
 
-namespace Nmt.Analytics.Tests.Benchmarking;
+namespace Nmt.Analytics.Tests.Cli;
 
 public sealed class BenchmarkCommandTests
 {

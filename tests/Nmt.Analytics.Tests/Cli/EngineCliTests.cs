@@ -1,7 +1,7 @@
-using Nmt.Analytics.Tests.Cli;
+using Nmt.Analytics.Tests.Engines;
 using static Nmt.Analytics.Tests.Engines.EngineTestData;
 
-namespace Nmt.Analytics.Tests.Engines;
+namespace Nmt.Analytics.Tests.Cli;
 
 /// <summary><c>nmt fit --engine duckdb</c>, <c>--show-sql</c>, <c>--export-summaries</c> and <c>--from-summaries</c> end to end.</summary>
 public sealed class EngineCliTests

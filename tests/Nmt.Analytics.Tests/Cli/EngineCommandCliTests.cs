@@ -1,7 +1,7 @@
-using Nmt.Analytics.Tests.Cli;
+using Nmt.Analytics.Tests.Engines;
 using static Nmt.Analytics.Tests.Engines.EngineTestData;
 
-namespace Nmt.Analytics.Tests.Engines;
+namespace Nmt.Analytics.Tests.Cli;
 
 /// <summary><c>nmt validate|describe|benchmark --engine</c> end to end: the in-memory JSON, row counts by reason, <c>--show-sql</c>, refusals.</summary>
 public sealed class EngineCommandCliTests

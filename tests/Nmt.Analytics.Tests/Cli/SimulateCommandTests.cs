@@ -1,7 +1,7 @@
 using Nmt.Analytics.Cli;
 using Nmt.Analytics.Synthetic;
 
-namespace Nmt.Analytics.Tests.Synthetic;
+namespace Nmt.Analytics.Tests.Cli;
 
 public sealed class SimulateCommandTests
 {

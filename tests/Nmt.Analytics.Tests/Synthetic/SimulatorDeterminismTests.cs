@@ -3,7 +3,7 @@ using Nmt.Analytics.Synthetic;
 
 namespace Nmt.Analytics.Tests.Synthetic;
 
-public sealed class DeterminismTests
+public sealed class SimulatorDeterminismTests
 {
     [Fact]
     public void Same_seed_gives_identical_data()

@@ -2,7 +2,7 @@ using Nmt.Analytics.Prediction;
 
 namespace Nmt.Analytics.Tests.Prediction;
 
-public class DeterminismTests
+public class PredictionDeterminismTests
 {
     [Theory]
     [InlineData(PredictionTrainer.LightGbm)]

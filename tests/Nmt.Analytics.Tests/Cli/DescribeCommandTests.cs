@@ -1,8 +1,9 @@
 using Nmt.Analytics.Cli;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Outcomes;
+using SessionTableBuilder = Nmt.Analytics.Tests.Outcomes.SessionTableBuilder;
 
-namespace Nmt.Analytics.Tests.Outcomes;
+namespace Nmt.Analytics.Tests.Cli;
 
 public class DescribeCommandTests
 {

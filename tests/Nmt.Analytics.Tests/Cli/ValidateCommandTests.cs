@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Nmt.Analytics.Cli;
+using Nmt.Analytics.Tests.Data;
 
-namespace Nmt.Analytics.Tests.Data;
+namespace Nmt.Analytics.Tests.Cli;
 
 public class ValidateCommandTests
 {
