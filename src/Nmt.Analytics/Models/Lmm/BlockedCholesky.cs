@@ -9,7 +9,7 @@ namespace Nmt.Analytics.Models.Lmm;
 /// Right-looking blocked Cholesky factorisation of a dense symmetric positive-definite matrix (row-major, lower
 /// triangle read), as LAPACK's <c>dpotrf</c> organises it (Golub &amp; Van Loan 2013, Matrix Computations, 4th ed.,
 /// alg. 4.2.10): factor a diagonal block, solve the panel below it, then subtract the panel's outer product from the
-/// trailing matrix. The last step holds almost all the flops; it runs on a packed copy of the panel with a 4×8
+/// trailing matrix. The last step holds almost all the flops; it runs on a packed copy of the panel with a 6×8
 /// register tile of fused multiply–adds, column chunk by column chunk so the packed panel stays in cache. Used for the
 /// dense secondary block of crossed designs (e.g. the 1,142 lecturers and departments of lme4's InstEval), where the
 /// row-by-row kernel in <see cref="DenseKernels.Cholesky"/> is memory-bound.
@@ -111,19 +111,19 @@ internal static class BlockedCholesky
         return stride;
     }
 
-    /// <summary>A[i, j] −= Σ_l L[i, k0 + l] L[j, k0 + l] for columns j in [jc, jEnd) and rows i ≥ j (4×8 tiles; the tile straddling the diagonal also writes the upper triangle, which is cleared at the end).</summary>
+    /// <summary>A[i, j] −= Σ_l L[i, k0 + l] L[j, k0 + l] for columns j in [jc, jEnd) and rows i ≥ j (6×8 tiles; the tile straddling the diagonal also writes the upper triangle, which is cleared at the end).</summary>
     private static void UpdateChunk(double[] a, int n, int k0, int kb, int r0, int jc, int jEnd, double[] packed, int stride)
     {
         var i = jc;
-        for (; i + 4 <= n; i += 4)
+        for (; i + 6 <= n; i += 6)
         {
-            var last = Math.Min(jEnd, i + 4);
+            var last = Math.Min(jEnd, i + 6);
             var j = jc;
             for (; j + 8 <= Math.Min(n, jEnd) && j < last; j += 8)
             {
-                Tile4x8(a, n, k0, kb, i, j, packed, stride, j - r0);
+                Tile6x8(a, n, k0, kb, i, j, packed, stride, j - r0);
             }
-            for (var r = i; r < i + 4; r++)
+            for (var r = i; r < i + 6; r++)
             {
                 ScalarRow(a, n, k0, kb, r, j, Math.Min(last, r + 1), packed, stride, r0);
             }
@@ -135,35 +135,51 @@ internal static class BlockedCholesky
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x8(double[] a, int n, int k0, int kb, int i, int j, double[] packed, int stride, int col)
+    private static void Tile6x8(double[] a, int n, int k0, int kb, int i, int j, double[] packed, int stride, int col)
     {
         ref var ar = ref MemoryMarshal.GetArrayDataReference(a);
         ref var pr = ref MemoryMarshal.GetArrayDataReference(packed);
-        int o0 = (i * n) + k0, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        int o0 = (i * n) + k0;
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector256<double> c40 = default, c41 = default, c50 = default, c51 = default;
+        ref var r0 = ref Unsafe.Add(ref ar, o0);
+        ref var r1 = ref Unsafe.Add(ref r0, n);
+        ref var r2 = ref Unsafe.Add(ref r1, n);
+        ref var r3 = ref Unsafe.Add(ref r2, n);
+        ref var r4 = ref Unsafe.Add(ref r3, n);
+        ref var r5 = ref Unsafe.Add(ref r4, n);
+        ref var p = ref Unsafe.Add(ref pr, col);
         for (var l = 0; l < kb; l++)
         {
-            ref var p = ref Unsafe.Add(ref pr, (l * stride) + col);
             var p0 = Vector256.LoadUnsafe(ref p);
             var p1 = Vector256.LoadUnsafe(ref p, 4u);
-            var a0 = Vector256.Create(Unsafe.Add(ref ar, o0 + l));
-            var a1 = Vector256.Create(Unsafe.Add(ref ar, o1 + l));
-            var a2 = Vector256.Create(Unsafe.Add(ref ar, o2 + l));
-            var a3 = Vector256.Create(Unsafe.Add(ref ar, o3 + l));
+            p = ref Unsafe.Add(ref p, stride);
+            var a0 = Vector256.Create(Unsafe.Add(ref r0, l));
             c00 = Fma.MultiplyAdd(a0, p0, c00);
             c01 = Fma.MultiplyAdd(a0, p1, c01);
-            c10 = Fma.MultiplyAdd(a1, p0, c10);
-            c11 = Fma.MultiplyAdd(a1, p1, c11);
-            c20 = Fma.MultiplyAdd(a2, p0, c20);
-            c21 = Fma.MultiplyAdd(a2, p1, c21);
-            c30 = Fma.MultiplyAdd(a3, p0, c30);
-            c31 = Fma.MultiplyAdd(a3, p1, c31);
+            a0 = Vector256.Create(Unsafe.Add(ref r1, l));
+            c10 = Fma.MultiplyAdd(a0, p0, c10);
+            c11 = Fma.MultiplyAdd(a0, p1, c11);
+            a0 = Vector256.Create(Unsafe.Add(ref r2, l));
+            c20 = Fma.MultiplyAdd(a0, p0, c20);
+            c21 = Fma.MultiplyAdd(a0, p1, c21);
+            a0 = Vector256.Create(Unsafe.Add(ref r3, l));
+            c30 = Fma.MultiplyAdd(a0, p0, c30);
+            c31 = Fma.MultiplyAdd(a0, p1, c31);
+            a0 = Vector256.Create(Unsafe.Add(ref r4, l));
+            c40 = Fma.MultiplyAdd(a0, p0, c40);
+            c41 = Fma.MultiplyAdd(a0, p1, c41);
+            a0 = Vector256.Create(Unsafe.Add(ref r5, l));
+            c50 = Fma.MultiplyAdd(a0, p0, c50);
+            c51 = Fma.MultiplyAdd(a0, p1, c51);
         }
         Subtract(ref Unsafe.Add(ref ar, (i * n) + j), c00, c01);
         Subtract(ref Unsafe.Add(ref ar, ((i + 1) * n) + j), c10, c11);
         Subtract(ref Unsafe.Add(ref ar, ((i + 2) * n) + j), c20, c21);
         Subtract(ref Unsafe.Add(ref ar, ((i + 3) * n) + j), c30, c31);
+        Subtract(ref Unsafe.Add(ref ar, ((i + 4) * n) + j), c40, c41);
+        Subtract(ref Unsafe.Add(ref ar, ((i + 5) * n) + j), c50, c51);
     }
 
     private static void Subtract(ref double target, Vector256<double> lo, Vector256<double> hi)
@@ -186,20 +202,5 @@ internal static class BlockedCholesky
         }
     }
 
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var width = System.Numerics.Vector<double>.Count;
-        var acc = System.Numerics.Vector<double>.Zero;
-        var k = 0;
-        for (; k <= x.Length - width; k += width)
-        {
-            acc += new System.Numerics.Vector<double>(x[k..]) * new System.Numerics.Vector<double>(y[k..]);
-        }
-        var sum = System.Numerics.Vector.Sum(acc);
-        for (; k < x.Length; k++)
-        {
-            sum += x[k] * y[k];
-        }
-        return sum;
-    }
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => DenseKernels.Dot(x, y);
 }

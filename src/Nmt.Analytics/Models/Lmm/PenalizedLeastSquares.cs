@@ -95,8 +95,7 @@ internal sealed class PenalizedLeastSquares
                 return new PlsEvaluation { Ok = false };
             }
             ldL2 += ld2;
-            DenseKernels.ForwardSolve(l22, 0, q2, b2, 0, p);
-            DenseKernels.ForwardSolve(l22, 0, q2, c2, 0, 1);
+            ForwardSolveSecondary(l22, q2, b2, c2, p);
             sumsq += SubtractCrossProducts(b2, 0, c2, 0, q2, p, xtx, xty);
         }
         return FixedEffectsStep(xtx, xty, ldL2, sumsq, keep ? new PlsFactors(t, lg, rzxAll, cuAll, w, l22, b2, c2) : null);
@@ -354,6 +353,41 @@ internal sealed class PenalizedLeastSquares
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// L₂₂⁻¹ applied to the q₂×p block b2 and the vector c2 in one pass over L₂₂ (its rows are read once for all p + 1
+    /// right-hand sides, each held as a contiguous vector for SIMD dot products).
+    /// </summary>
+    private static void ForwardSolveSecondary(double[] l22, int q2, double[] b2, double[] c2, int p)
+    {
+        var rhs = new double[(p + 1) * q2];
+        for (var i = 0; i < q2; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                rhs[(j * q2) + i] = b2[(i * p) + j];
+            }
+            rhs[(p * q2) + i] = c2[i];
+        }
+        for (var i = 0; i < q2; i++)
+        {
+            var row = new ReadOnlySpan<double>(l22, i * q2, i);
+            var inv = 1 / l22[(i * q2) + i];
+            for (var j = 0; j <= p; j++)
+            {
+                var o = j * q2;
+                rhs[o + i] = (rhs[o + i] - DenseKernels.Dot(row, new ReadOnlySpan<double>(rhs, o, i))) * inv;
+            }
+        }
+        for (var i = 0; i < q2; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                b2[(i * p) + j] = rhs[(j * q2) + i];
+            }
+            c2[i] = rhs[(p * q2) + i];
         }
     }
 
