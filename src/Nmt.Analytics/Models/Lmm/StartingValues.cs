@@ -68,19 +68,18 @@ internal static class StartingValues
     /// </summary>
     private static double[]? MomentFactor(CrossProducts c, int k, int q, int levels, double[] rms)
     {
-        var coefficients = new List<double[]>(levels);
+        var moments = new CoefficientMoments(q);
         double rss = 0;
         var dfResidual = 0;
         var a = new double[q * q];
-        var zte = new double[q];
+        var b = new double[q];
         for (var g = 0; g < levels; g++)
         {
-            var ete = c.LevelMoments(k, g, q, a, zte, out var count);
+            var ete = c.LevelMoments(k, g, q, a, b, out var count);
             if (count <= q || !Factorable(a, q))
             {
                 continue;
             }
-            var b = (double[])zte.Clone();
             DenseKernels.ForwardSolve(a, 0, q, b, 0, 1);
             for (var i = 0; i < q; i++)
             {
@@ -89,9 +88,9 @@ internal static class StartingValues
             rss += ete;
             DenseKernels.BackSolveTransposed(a, 0, q, b, 0, 1);
             dfResidual += count - q;
-            coefficients.Add(b);
+            moments.Add(b);
         }
-        return Factor(q, rms, coefficients, rss, dfResidual);
+        return Factor(q, rms, moments, rss, dfResidual);
     }
 
     /// <summary>Cholesky of a level's ZᵀZ in place; false if it is (numerically) singular, i.e. the level's coefficients are not estimable.</summary>
@@ -116,33 +115,14 @@ internal static class StartingValues
         return true;
     }
 
-    private static double[]? Factor(int q, double[] rms, List<double[]> coefficients, double rss, int dfResidual)
+    private static double[]? Factor(int q, double[] rms, CoefficientMoments moments, double rss, int dfResidual)
     {
-        if (coefficients.Count <= q || dfResidual == 0 || rss <= 0)
+        if (moments.Count <= q || dfResidual == 0 || rss <= 0)
         {
             return null;
         }
         var s2 = rss / dfResidual;
-        var mean = new double[q];
-        foreach (var b in coefficients)
-        {
-            for (var j = 0; j < q; j++)
-            {
-                mean[j] += b[j] / coefficients.Count;
-            }
-        }
-        var s = Matrix<double>.Build.Dense(q, q);
-        foreach (var b in coefficients)
-        {
-            for (var i = 0; i < q; i++)
-            {
-                for (var j = 0; j < q; j++)
-                {
-                    s[i, j] += (b[i] - mean[i]) * (b[j] - mean[j]);
-                }
-            }
-        }
-        s /= (coefficients.Count - 1) * s2;
+        var s = Matrix<double>.Build.Dense(q, q, (i, j) => moments.Covariance(i, j) / s2);
         for (var j = 0; j < q; j++)
         {
             var floor = 0.1 / rms[j];
@@ -156,5 +136,35 @@ internal static class StartingValues
         {
             return null;
         }
+    }
+
+    /// <summary>Running mean and cross-product sums of the per-level coefficient vectors (Welford's update; no per-level storage).</summary>
+    private sealed class CoefficientMoments(int q)
+    {
+        private readonly double[] _mean = new double[q];
+        private readonly double[] _m2 = new double[q * q];
+        private readonly double[] _delta = new double[q];
+
+        public int Count { get; private set; }
+
+        public void Add(double[] b)
+        {
+            Count++;
+            for (var i = 0; i < q; i++)
+            {
+                _delta[i] = b[i] - _mean[i];
+                _mean[i] += _delta[i] / Count;
+            }
+            for (var i = 0; i < q; i++)
+            {
+                for (var j = 0; j < q; j++)
+                {
+                    _m2[(i * q) + j] += _delta[i] * (b[j] - _mean[j]);
+                }
+            }
+        }
+
+        /// <summary>Sample covariance of coefficients i and j.</summary>
+        public double Covariance(int i, int j) => (_m2[(i * q) + j] + _m2[(j * q) + i]) / (2.0 * (Count - 1));
     }
 }
