@@ -47,7 +47,7 @@ internal static class Program
         process.Refresh();
         var cpuFit = process.TotalProcessorTime - cpu0 - cpuLoad;
         Console.WriteLine(fit.Tidy().ToText());
-        Console.WriteLine(fit.RandomEffects().ToText());
+        Console.WriteLine(fit.VarianceComponentTable().ToText());
         Console.WriteLine(fit.Correlations().ToText());
         Console.WriteLine(fit.Glance().ToText(7));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logLik {fit.LogLikelihood:R}; sigma {fit.Sigma:R}; converged {fit.Converged}"));

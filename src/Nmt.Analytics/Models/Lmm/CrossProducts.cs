@@ -59,6 +59,8 @@ internal sealed partial class CrossProducts
         Zty2 = new double[Q2];
         XtX = new double[P * P];
         Xty = new double[P];
+        LevelEte = new double[G + units];
+        LevelCount = new int[G + units];
     }
 
     public int N { get; }
@@ -79,6 +81,14 @@ internal sealed partial class CrossProducts
     public double[] A22 { get; }
     public double[] ZtX2 { get; }
     public double[] Zty2 { get; }
+    /// <summary>
+    /// Per level of every grouping factor (the primary factor's levels, then the secondary units): the residual sum
+    /// of squares eᵀe and the row count, with e = y − Xγ; with ZᵀZ and Zᵀe above they give the moment starting values.
+    /// Empty sums when the statistics come from summaries.
+    /// </summary>
+    public double[] LevelEte { get; }
+    public int[] LevelCount { get; }
+
     public double[] XtX { get; }
     public double[] Xty { get; }
     public double Yty { get; private set; }
@@ -97,6 +107,41 @@ internal sealed partial class CrossProducts
     /// <summary>Offset into <see cref="CoupledBlocks"/> of each coupling's q_k×q1 block Z_kᵀZ_1 (row-major).</summary>
     public int[] CoupledOffset { get; private set; } = [];
     public double[] CoupledBlocks { get; private set; } = [];
+
+    /// <summary>Copies ZᵀZ (lower triangle, q×q) and Zᵀe of level <paramref name="level"/> of layout block <paramref name="k"/>; returns its eᵀe.</summary>
+    public double LevelMoments(int k, int level, int q, double[] ztz, double[] zte, out int count)
+    {
+        if (k == 0)
+        {
+            Array.Copy(A11, level * q * q, ztz, 0, q * q);
+            Array.Copy(Zty1, level * q, zte, 0, q);
+            count = LevelCount[level];
+            return LevelEte[level];
+        }
+        var unit = BlockUnitOffset[k] + level;
+        var row = UnitRow[unit];
+        for (var a = 0; a < q; a++)
+        {
+            for (var b = 0; b < q; b++)
+            {
+                ztz[(a * q) + b] = A22[((row + a) * Q2) + row + b];
+            }
+            zte[a] = Zty2[row + a];
+        }
+        count = LevelCount[G + unit];
+        return LevelEte[G + unit];
+    }
+
+    /// <summary>Σ z_j² over the rows for column <paramref name="j"/> of layout block <paramref name="k"/> (the diagonal of ZᵀZ summed over levels).</summary>
+    public double ColumnSumOfSquares(int k, int j, int q, int levels)
+    {
+        var sum = 0.0;
+        for (var l = 0; l < levels; l++)
+        {
+            sum += k == 0 ? A11[(l * q * q) + (j * q) + j] : A22[((UnitRow[BlockUnitOffset[k] + l] + j) * Q2) + UnitRow[BlockUnitOffset[k] + l] + j];
+        }
+        return sum;
+    }
 
     private static double[] Values(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
 
@@ -132,6 +177,8 @@ internal sealed partial class CrossProducts
                 z1[a] = z[0][i + (a * n)];
             }
             AddPrimary(g, z1, xi, yi);
+            LevelEte[g] += yi * yi;
+            LevelCount[g]++;
             for (var k = 1; k < blocks.Count; k++)
             {
                 AddSecondary(i, k, idx, z, q, z1, xi, yi, couplings, couplingData);
@@ -218,6 +265,8 @@ internal sealed partial class CrossProducts
         var n = N;
         var unit = BlockUnitOffset[k] + idx[k][i];
         var row = UnitRow[unit];
+        LevelEte[G + unit] += yi * yi;
+        LevelCount[G + unit]++;
         var key = ((long)idx[0][i] * UnitBlock.Length) + unit;
         if (!couplings.TryGetValue(key, out var slot))
         {

@@ -35,7 +35,7 @@ internal static class DenseKernels
     }
 
     /// <summary>xᵀy with SIMD lanes (System.Numerics.Vector); the dense Schur-complement Cholesky is dominated by these row products.</summary>
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var width = System.Numerics.Vector<double>.Count;
         var acc = System.Numerics.Vector<double>.Zero;

@@ -30,7 +30,7 @@ public static partial class LinearMixedModel
         var pls = new PenalizedLeastSquares(crossProducts, layout);
         int n = crossProducts.N, p = crossProducts.P;
         double Deviance(double[] th) => pls.Evaluate(th).Deviance(n, p, options.Reml);
-        var (theta, summary, converged) = ThetaOptimizer.Minimize(Deviance, StartingValues.Candidates(frame, layout), layout.LowerBounds, options);
+        var (theta, summary, converged) = ThetaOptimizer.Minimize(Deviance, StartingValues.Candidates(crossProducts, layout), layout.LowerBounds, options);
         var final = pls.Evaluate(theta, keep: true);
         var sigma = Math.Sqrt(final.PenalizedRss / (n - (options.Reml ? p : 0)));
         var df = options.Satterthwaite

@@ -12,12 +12,15 @@ internal sealed class PenalizedLeastSquares
     private readonly ThetaLayout _layout;
 
     private readonly DesignClasses? _classes;
+    private readonly SecondarySchurPattern? _schur;
+    private double[]? _m22Buffer;
 
     public PenalizedLeastSquares(CrossProducts crossProducts, ThetaLayout layout)
     {
         _c = crossProducts;
         _layout = layout;
         _classes = DesignClasses.TryBuild(crossProducts);
+        _schur = SecondarySchurPattern.TryBuild(crossProducts, layout);
     }
 
     public CrossProducts CrossProducts => _c;
@@ -40,7 +43,8 @@ internal sealed class PenalizedLeastSquares
         int q1 = c.Q1, q2 = c.Q2, p = c.P;
         var t = Enumerable.Range(0, _layout.Blocks.Count).Select(k => _layout.Factor(k, theta)).ToArray();
         var t1 = t[0];
-        var m22 = ScaledSecondary(t);
+        var m22 = _schur is null ? ScaledSecondary(t) : [];
+        var levelSchur = _schur is null ? [] : new double[c.G * q1 * q1];
         var b2 = new double[q2 * p];
         var c2 = new double[q2];
         ApplyLambdaTransposeLeft(t, c.ZtX2, b2, p);
@@ -67,20 +71,31 @@ internal sealed class PenalizedLeastSquares
             sumsq += SubtractCrossProducts(rzxAll, ro, cuAll, co, q1, p, xtx, xty);
             if (q2 > 0)
             {
-                Couple(g, t, lg, lo, rzxAll, ro, cuAll, co, w, tmp, m22, b2, c2);
+                CoupleRight(g, t, lg, lo, rzxAll, ro, cuAll, co, w, tmp, b2, c2);
+                if (_schur is null)
+                {
+                    CoupleOuter(g, w, m22);
+                }
+                else
+                {
+                    LevelSchur(t1, lg, lo, levelSchur, g * q1 * q1, tmp);
+                }
             }
+        }
+        if (_schur is not null)
+        {
+            m22 = AssembleSecondary(_schur, t, levelSchur, keep);
         }
         double[] l22 = m22;
         if (q2 > 0)
         {
-            var ld2 = DenseKernels.Cholesky(l22, 0, q2);
+            var ld2 = BlockedCholesky.Factor(l22, q2);
             if (double.IsNaN(ld2))
             {
                 return new PlsEvaluation { Ok = false };
             }
             ldL2 += ld2;
-            DenseKernels.ForwardSolve(l22, 0, q2, b2, 0, p);
-            DenseKernels.ForwardSolve(l22, 0, q2, c2, 0, 1);
+            ForwardSolveSecondary(l22, q2, b2, c2, p);
             sumsq += SubtractCrossProducts(b2, 0, c2, 0, q2, p, xtx, xty);
         }
         return FixedEffectsStep(xtx, xty, ldL2, sumsq, keep ? new PlsFactors(t, lg, rzxAll, cuAll, w, l22, b2, c2) : null);
@@ -278,9 +293,9 @@ internal sealed class PenalizedLeastSquares
         }
     }
 
-    /// <summary>The coupling of primary level g with the secondary factors: L₂₁ blocks and their Schur-complement updates.</summary>
-    private void Couple(int g, double[][] t, double[] lg, int lo, double[] rzx, int ro, double[] cu, int co,
-        double[] w, double[] tmp, double[] m22, double[] b2, double[] c2)
+    /// <summary>The coupling of primary level g with the secondary factors: its L₂₁ blocks W and their updates of the right-hand sides.</summary>
+    private void CoupleRight(int g, double[][] t, double[] lg, int lo, double[] rzx, int ro, double[] cu, int co,
+        double[] w, double[] tmp, double[] b2, double[] c2)
     {
         var c = _c;
         int q1 = c.Q1, q2 = c.Q2, p = c.P;
@@ -309,6 +324,14 @@ internal sealed class PenalizedLeastSquares
                 }
             }
         }
+    }
+
+    /// <summary>The Schur-complement update −Σ W_e W_fᵀ of primary level g scattered into the dense M₂₂ (when no <see cref="SecondarySchurPattern"/> fits in memory).</summary>
+    private void CoupleOuter(int g, double[] w, double[] m22)
+    {
+        var c = _c;
+        int q1 = c.Q1, q2 = c.Q2;
+        int start = c.CoupledStart[g], end = c.CoupledStart[g + 1];
         for (var e = start; e < end; e++)
         {
             var ue = c.CoupledUnits[e];
@@ -331,5 +354,183 @@ internal sealed class PenalizedLeastSquares
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// L₂₂⁻¹ applied to the q₂×p block b2 and the vector c2 in one pass over L₂₂ (its rows are read once for all p + 1
+    /// right-hand sides, each held as a contiguous vector for SIMD dot products).
+    /// </summary>
+    private static void ForwardSolveSecondary(double[] l22, int q2, double[] b2, double[] c2, int p)
+    {
+        var rhs = new double[(p + 1) * q2];
+        for (var i = 0; i < q2; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                rhs[(j * q2) + i] = b2[(i * p) + j];
+            }
+            rhs[(p * q2) + i] = c2[i];
+        }
+        for (var i = 0; i < q2; i++)
+        {
+            var row = new ReadOnlySpan<double>(l22, i * q2, i);
+            var inv = 1 / l22[(i * q2) + i];
+            for (var j = 0; j <= p; j++)
+            {
+                var o = j * q2;
+                rhs[o + i] = (rhs[o + i] - DenseKernels.Dot(row, new ReadOnlySpan<double>(rhs, o, i))) * inv;
+            }
+        }
+        for (var i = 0; i < q2; i++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                b2[(i * p) + j] = rhs[(j * q2) + i];
+            }
+            c2[i] = rhs[(p * q2) + i];
+        }
+    }
+
+    /// <summary>S_g = T₁ M_g⁻¹ T₁ᵀ = (L_g⁻¹T₁ᵀ)ᵀ(L_g⁻¹T₁ᵀ), the weight of level g in the Schur complement of the secondary block.</summary>
+    private void LevelSchur(double[] t1, double[] lg, int lo, double[] s, int so, double[] tmp)
+    {
+        var q1 = _c.Q1;
+        if (q1 == 1)
+        {
+            var x = t1[0] / lg[lo];
+            s[so] = x * x;
+            return;
+        }
+        for (var i = 0; i < q1; i++)
+        {
+            for (var j = 0; j < q1; j++)
+            {
+                tmp[(i * q1) + j] = t1[(j * q1) + i];
+            }
+        }
+        DenseKernels.ForwardSolve(lg, lo, q1, tmp, 0, q1);
+        for (var a = 0; a < q1; a++)
+        {
+            for (var b = 0; b < q1; b++)
+            {
+                var sum = 0.0;
+                for (var h = 0; h < q1; h++)
+                {
+                    sum += tmp[(h * q1) + a] * tmp[(h * q1) + b];
+                }
+                s[so + (a * q1) + b] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// M₂₂ = I + Λ₂ᵀ(A₂₂ − Σ_g C_gᵀ S_g C_g)Λ₂, lower triangle, target block by target block in row-major order
+    /// (see <see cref="SecondarySchurPattern"/>); the buffer is reused across evaluations unless the factor is kept.
+    /// </summary>
+    private double[] AssembleSecondary(SecondarySchurPattern pattern, double[][] t, double[] levelSchur, bool keep)
+    {
+        var c = _c;
+        var q2 = c.Q2;
+        double[] m;
+        if (keep)
+        {
+            m = new double[q2 * q2];
+        }
+        else
+        {
+            m = _m22Buffer ??= new double[q2 * q2];
+            Array.Clear(m);
+        }
+        if (pattern.Product is { } product)
+        {
+            AssembleScalar(pattern, product, t, levelSchur, m);
+        }
+        else
+        {
+            AssembleBlocks(pattern, t, levelSchur, m);
+        }
+        return m;
+    }
+
+    private void AssembleScalar(SecondarySchurPattern pattern, double[] product, double[][] t, double[] levelSchur, double[] m)
+    {
+        var c = _c;
+        var q2 = c.Q2;
+        var a22 = c.A22;
+        var level = pattern.Level;
+        for (var target = 0; target < pattern.TargetE.Length; target++)
+        {
+            int e = pattern.TargetE[target], f = pattern.TargetF[target];
+            int re = c.UnitRow[e], rf = c.UnitRow[f];
+            var v = a22[(re * q2) + rf];
+            for (var i = pattern.Start[target]; i < pattern.Start[target + 1]; i++)
+            {
+                v -= levelSchur[level[i]] * product[i];
+            }
+            m[(re * q2) + rf] = (t[c.UnitBlock[e]][0] * v * t[c.UnitBlock[f]][0]) + (e == f ? 1 : 0);
+        }
+    }
+
+    private void AssembleBlocks(SecondarySchurPattern pattern, double[][] t, double[] levelSchur, double[] m)
+    {
+        var c = _c;
+        int q1 = c.Q1, q2 = c.Q2;
+        var blocks = c.CoupledBlocks;
+        var acc = new double[MaxUnitTerms() * MaxUnitTerms()];
+        for (var target = 0; target < pattern.TargetE.Length; target++)
+        {
+            int e = pattern.TargetE[target], f = pattern.TargetF[target];
+            int re = c.UnitRow[e], rf = c.UnitRow[f];
+            int ke = c.UnitBlock[e], kf = c.UnitBlock[f];
+            int qe = _layout.Blocks[ke].Terms.Count, qf = _layout.Blocks[kf].Terms.Count;
+            for (var a = 0; a < qe; a++)
+            {
+                for (var b = 0; b < qf; b++)
+                {
+                    var v = c.A22[((re + a) * q2) + rf + b];
+                    for (var i = pattern.Start[target]; i < pattern.Start[target + 1]; i++)
+                    {
+                        int so = pattern.Level[i] * q1 * q1, oe = pattern.OffsetE[i] + (a * q1), of = pattern.OffsetF[i] + (b * q1);
+                        for (var h = 0; h < q1; h++)
+                        {
+                            var sh = 0.0;
+                            for (var l = 0; l < q1; l++)
+                            {
+                                sh += levelSchur[so + (h * q1) + l] * blocks[of + l];
+                            }
+                            v -= blocks[oe + h] * sh;
+                        }
+                    }
+                    acc[(a * qf) + b] = v;
+                }
+            }
+            // (T_eᵀ acc T_f)[a, b] = Σ_{i ≥ a} Σ_{j ≥ b} T_e[i, a] acc[i, j] T_f[j, b]
+            double[] te = t[ke], tf = t[kf];
+            for (var a = 0; a < qe; a++)
+            {
+                for (var b = 0; b < qf; b++)
+                {
+                    var sum = 0.0;
+                    for (var i = a; i < qe; i++)
+                    {
+                        for (var j = b; j < qf; j++)
+                        {
+                            sum += te[(i * qe) + a] * acc[(i * qf) + j] * tf[(j * qf) + b];
+                        }
+                    }
+                    m[((re + a) * q2) + rf + b] = sum + (e == f && a == b ? 1 : 0);
+                }
+            }
+        }
+    }
+
+    private int MaxUnitTerms()
+    {
+        var max = 1;
+        for (var k = 1; k < _layout.Blocks.Count; k++)
+        {
+            max = Math.Max(max, _layout.Blocks[k].Terms.Count);
+        }
+        return max;
     }
 }

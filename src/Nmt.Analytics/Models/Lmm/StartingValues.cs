@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Nmt.Analytics.Formulas;
 
 namespace Nmt.Analytics.Models.Lmm;
 
@@ -13,24 +12,27 @@ namespace Nmt.Analytics.Models.Lmm;
 /// </summary>
 internal static class StartingValues
 {
-    /// <summary>lme4's identity start, the column-scaled identity and, where every block allows it, the moment start.</summary>
-    public static List<double[]> Candidates(ModelFrame frame, ThetaLayout layout)
+    /// <summary>
+    /// lme4's identity start, the column-scaled identity and, where every block allows it, the moment start. All come
+    /// from the sufficient statistics (ZᵀZ, Zᵀe and eᵀe per level, e the OLS residuals), so they cost O(levels), not
+    /// another pass over the rows.
+    /// </summary>
+    public static List<double[]> Candidates(CrossProducts c, ThetaLayout layout)
     {
         var list = new List<double[]> { layout.Start() };
-        if (frame.Count == 0)
+        if (c.LevelCount.Length == 0 || c.LevelCount[0] == 0)
         {
-            return list; // a fit from summaries (Engines): no rows to scale or take moments from
+            return list; // a fit from summaries (Engines): no per-level residual sums to scale or take moments from
         }
         var scaled = new double[layout.Count];
         var moments = new double[layout.Count];
         var momentsOk = true;
-        var residuals = OlsResiduals(frame);
         for (var k = 0; k < layout.Blocks.Count; k++)
         {
             var block = layout.Blocks[k];
             var q = block.Terms.Count;
-            var rms = Enumerable.Range(0, q).Select(j => RootMeanSquare(block.Z.Column(j))).ToArray();
-            var t = MomentFactor(block, residuals) ?? [];
+            var rms = Enumerable.Range(0, q).Select(j => RootMeanSquare(c.ColumnSumOfSquares(k, j, q, block.Levels.Count), c.N)).ToArray();
+            var t = MomentFactor(c, k, q, block.Levels.Count, rms) ?? [];
             momentsOk &= t.Length == q * q;
             var idx = layout.Offsets[k];
             for (var j = 0; j < q; j++)
@@ -53,97 +55,77 @@ internal static class StartingValues
         return list;
     }
 
-    private static double RootMeanSquare(Vector<double> v)
+    private static double RootMeanSquare(double sumOfSquares, int n)
     {
-        var ms = v.DotProduct(v) / v.Count;
+        var ms = sumOfSquares / n;
         return ms > 0 ? Math.Sqrt(ms) : 1;
-    }
-
-    /// <summary>Residuals of the fixed-effects least-squares fit (normal equations: a start needs no more accuracy).</summary>
-    private static double[] OlsResiduals(ModelFrame frame)
-    {
-        try
-        {
-            var beta = frame.X.TransposeThisAndMultiply(frame.X).Cholesky().Solve(frame.X.TransposeThisAndMultiply(frame.Y));
-            return (frame.Y - (frame.X * beta)).ToArray();
-        }
-        catch (ArgumentException)
-        {
-            var mean = frame.Y.Average();
-            return frame.Y.Select(v => v - mean).ToArray();
-        }
     }
 
     /// <summary>
     /// Lower-triangular T with TTᵀ = S / s², S the covariance of per-level least-squares coefficients of the residuals
     /// on the block's columns and s² the pooled within-level residual variance; null when too few levels are estimable.
-    /// One pass accumulates ZᵀZ, Zᵀe and eᵀe per level (O(n q²), no per-level allocation beyond these sums).
     /// The diagonal is floored at a tenth of the column-scaled start so the optimiser never begins on the boundary.
     /// </summary>
-    private static double[]? MomentFactor(RandomEffectBlock block, double[] residuals)
+    private static double[]? MomentFactor(CrossProducts c, int k, int q, int levels, double[] rms)
     {
-        var q = block.Terms.Count;
-        var levels = block.Levels.Count;
-        var ztz = new double[levels * q * q];
-        var zte = new double[levels * q];
-        var ete = new double[levels];
-        var count = new int[levels];
-        var z = block.Z;
-        for (var r = 0; r < residuals.Length; r++)
-        {
-            var g = block.GroupIndex[r];
-            count[g]++;
-            ete[g] += residuals[r] * residuals[r];
-            for (var i = 0; i < q; i++)
-            {
-                var zi = z[r, i];
-                zte[(g * q) + i] += zi * residuals[r];
-                for (var j = 0; j <= i; j++)
-                {
-                    ztz[(((g * q) + i) * q) + j] += zi * z[r, j];
-                }
-            }
-        }
-        var coefficients = new List<double[]>();
+        var moments = new CoefficientMoments(q);
         double rss = 0;
         var dfResidual = 0;
         var a = new double[q * q];
+        var b = new double[q];
         for (var g = 0; g < levels; g++)
         {
-            if (count[g] <= q)
+            var ete = c.LevelMoments(k, g, q, a, b, out var count);
+            if (count <= q || !Factorable(a, q))
             {
                 continue;
             }
-            Array.Copy(ztz, g * q * q, a, 0, q * q);
-            var scale = Enumerable.Range(0, q).Max(i => a[(i * q) + i]);
-            if (double.IsNaN(DenseKernels.Cholesky(a, 0, q)) || Enumerable.Range(0, q).Any(i => a[(i * q) + i] * a[(i * q) + i] < 1e-10 * scale))
-            {
-                continue;
-            }
-            var b = new double[q];
-            Array.Copy(zte, g * q, b, 0, q);
             DenseKernels.ForwardSolve(a, 0, q, b, 0, 1);
-            rss += ete[g] - b.Sum(v => v * v);
+            for (var i = 0; i < q; i++)
+            {
+                rss -= b[i] * b[i];
+            }
+            rss += ete;
             DenseKernels.BackSolveTransposed(a, 0, q, b, 0, 1);
-            dfResidual += count[g] - q;
-            coefficients.Add(b);
+            dfResidual += count - q;
+            moments.Add(b);
         }
-        return Factor(block, coefficients, rss, dfResidual);
+        return Factor(q, rms, moments, rss, dfResidual);
     }
 
-    private static double[]? Factor(RandomEffectBlock block, List<double[]> coefficients, double rss, int dfResidual)
+    /// <summary>Cholesky of a level's ZᵀZ in place; false if it is (numerically) singular, i.e. the level's coefficients are not estimable.</summary>
+    private static bool Factorable(double[] a, int q)
     {
-        var q = block.Terms.Count;
-        if (coefficients.Count <= q || dfResidual == 0 || rss <= 0)
+        var scale = 0.0;
+        for (var i = 0; i < q; i++)
+        {
+            scale = Math.Max(scale, a[(i * q) + i]);
+        }
+        if (double.IsNaN(DenseKernels.Cholesky(a, 0, q)))
+        {
+            return false;
+        }
+        for (var i = 0; i < q; i++)
+        {
+            if (a[(i * q) + i] * a[(i * q) + i] < 1e-10 * scale)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[]? Factor(int q, double[] rms, CoefficientMoments moments, double rss, int dfResidual)
+    {
+        if (moments.Count <= q || dfResidual == 0 || rss <= 0)
         {
             return null;
         }
         var s2 = rss / dfResidual;
-        var mean = Enumerable.Range(0, q).Select(j => coefficients.Average(c => c[j])).ToArray();
-        var s = Matrix<double>.Build.Dense(q, q, (i, j) => coefficients.Sum(c => (c[i] - mean[i]) * (c[j] - mean[j])) / (coefficients.Count - 1) / s2);
+        var s = Matrix<double>.Build.Dense(q, q, (i, j) => moments.Covariance(i, j) / s2);
         for (var j = 0; j < q; j++)
         {
-            var floor = 0.1 / RootMeanSquare(block.Z.Column(j));
+            var floor = 0.1 / rms[j];
             s[j, j] = Math.Max(s[j, j], floor * floor) * (1 + 1e-8);
         }
         try
@@ -154,5 +136,35 @@ internal static class StartingValues
         {
             return null;
         }
+    }
+
+    /// <summary>Running mean and cross-product sums of the per-level coefficient vectors (Welford's update; no per-level storage).</summary>
+    private sealed class CoefficientMoments(int q)
+    {
+        private readonly double[] _mean = new double[q];
+        private readonly double[] _m2 = new double[q * q];
+        private readonly double[] _delta = new double[q];
+
+        public int Count { get; private set; }
+
+        public void Add(double[] b)
+        {
+            Count++;
+            for (var i = 0; i < q; i++)
+            {
+                _delta[i] = b[i] - _mean[i];
+                _mean[i] += _delta[i] / Count;
+            }
+            for (var i = 0; i < q; i++)
+            {
+                for (var j = 0; j < q; j++)
+                {
+                    _m2[(i * q) + j] += _delta[i] * (b[j] - _mean[j]);
+                }
+            }
+        }
+
+        /// <summary>Sample covariance of coefficients i and j.</summary>
+        public double Covariance(int i, int j) => (_m2[(i * q) + j] + _m2[(j * q) + i]) / (2.0 * (Count - 1));
     }
 }

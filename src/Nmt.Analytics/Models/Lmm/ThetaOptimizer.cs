@@ -17,10 +17,17 @@ internal static class ThetaOptimizer
         Func<double[], double> deviance, IReadOnlyList<double[]> starts, double[] lower, LmmOptions options)
     {
         var evaluations = 0;
+        var recent = new EvaluationMemo();
         double Counted(double[] th)
         {
+            if (recent.TryGet(th, out var known))
+            {
+                return known;
+            }
             evaluations++;
-            return deviance(th);
+            var value = deviance(th);
+            recent.Add(th, value);
+            return value;
         }
         var start = starts.MinBy(s => Finite(Counted(s)))!;
         var best = Run(Counted, start, lower, options);
@@ -44,6 +51,39 @@ internal static class ThetaOptimizer
             : converged ? "" : Describe(check);
         var atBoundary = Enumerable.Range(0, lower.Length).Any(i => lower[i] == 0 && best.Minimizer[i] <= 0);
         return (best.Minimizer, new OptimizerSummary(evaluations, check.MaxAbsGradient, atBoundary, restarts, message), converged);
+    }
+
+    /// <summary>
+    /// The last deviance values by exact θ: the polish's finite differences at its final point and the optimum check
+    /// that follows probe the same points (and the polish re-evaluates the simplex's best point), so each is computed once.
+    /// </summary>
+    private sealed class EvaluationMemo
+    {
+        private const int Capacity = 64;
+        private readonly (double[] X, double V)[] _entries = new (double[], double)[Capacity];
+        private int _count;
+        private int _next;
+
+        public bool TryGet(double[] x, out double value)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_entries[i].X.AsSpan().SequenceEqual(x))
+                {
+                    value = _entries[i].V;
+                    return true;
+                }
+            }
+            value = 0;
+            return false;
+        }
+
+        public void Add(double[] x, double value)
+        {
+            _entries[_next] = ((double[])x.Clone(), value);
+            _next = (_next + 1) % Capacity;
+            _count = Math.Min(_count + 1, Capacity);
+        }
     }
 
     private static double Finite(double v) => double.IsNaN(v) ? double.PositiveInfinity : v;
