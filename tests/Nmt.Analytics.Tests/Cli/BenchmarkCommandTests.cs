@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Nmt.Analytics.Cli;
 
 namespace Nmt.Analytics.Tests.Cli;
 
@@ -7,10 +6,8 @@ public sealed class BenchmarkCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = NmtCli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        var run = CliRun.Of(args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Nmt.Analytics.Cli;
 using Nmt.Analytics.Tests.Evidence;
 
 namespace Nmt.Analytics.Tests.Cli;
@@ -12,10 +11,8 @@ public class MetaCommandTests
 
     private static (int Code, string Out, string Error) Run(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = NmtCli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        var run = CliRun.Of(args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]

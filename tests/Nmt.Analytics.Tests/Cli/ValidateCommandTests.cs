@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Nmt.Analytics.Cli;
 using Nmt.Analytics.Tests.Data;
 
 namespace Nmt.Analytics.Tests.Cli;
@@ -8,10 +7,8 @@ public class ValidateCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = NmtCli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        var run = CliRun.Of(args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]
