@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Nmt.Analytics.Data;
 using Nmt.Analytics.Formulas;
-using Nmt.Analytics.Statistics;
 using Nmt.Analytics.Results;
+using Nmt.Analytics.Statistics;
 
 namespace Nmt.Analytics.Inference;
 

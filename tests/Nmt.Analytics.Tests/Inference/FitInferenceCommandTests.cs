@@ -1,5 +1,5 @@
-using Nmt.Analytics.Models;
 using Nmt.Analytics.Inference;
+using Nmt.Analytics.Models;
 
 namespace Nmt.Analytics.Tests.Inference;
 
