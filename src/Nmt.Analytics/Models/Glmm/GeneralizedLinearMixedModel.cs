@@ -40,15 +40,9 @@ public static class GeneralizedLinearMixedModel
         CheckSeparation(frame, options.Family, beta1);
         var deviance = new LaplaceDeviance(rows, frame.X, options.Nagq, options.PirlsTolerance, lp0);
         var lower = thetaLower.Concat(Enumerable.Repeat(double.NegativeInfinity, p)).ToArray();
-        // The first stage's optimum is close to the second's: Newton steps from there usually converge at once; a simplex
-        // search first when they do not.
-        var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, [.. theta1, .. beta1], lower, 30, 1e-6);
-        if (!polished.Converged)
-        {
-            var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, polished.Minimizer, lower, null,
-                new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 });
-            polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
-        }
+        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, [.. theta1, .. beta1], lower, null,
+            new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 });
+        var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
         var optimum = polished.Minimizer;
         var value = deviance.Evaluate(optimum);
         var (first, second) = CentralDifferences.Compute(deviance.Evaluate, optimum, value);
