@@ -72,6 +72,17 @@ public sealed class MarginalMeans
         return new MarginalMeans(term, factors, means, source.Link, level);
     }
 
+    /// <summary>
+    /// Marginal means of given linear combinations of the coefficients (one per level of a pseudo-factor
+    /// <paramref name="term"/>), e.g. the techniques of a model where each enters as its own indicator.
+    /// </summary>
+    internal static MarginalMeans FromCombinations(IInferenceSource source, string term, IReadOnlyList<(string Level, Vector<double> Weights)> rows, double level)
+    {
+        var factor = new GridFactor(term, term, rows.Select(r => r.Level).ToList());
+        var means = rows.Select(r => Mean(source, r.Level, r.Weights, level)).ToList();
+        return new MarginalMeans(term, [factor], means, source.Link, level);
+    }
+
     /// <summary>Tidy table: term, level, estimate, std_error, df, ci_low, ci_high (+ response columns for non-identity links).</summary>
     public ResultTable Tidy()
     {

@@ -18,7 +18,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         // Inline SVG is checked as XML (well-formed, svg root); the page around it as HTML5, where every parse error counts.
         // (AngleSharp 1.10 mis-reports end tags of camel-case SVG elements such as </clipPath>, which browsers accept.)
         var svgs = System.Text.RegularExpressions.Regex.Matches(report.Html, "<svg.*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        Assert.Equal(12, svgs.Count);
+        Assert.Equal(13, svgs.Count);
         Assert.All(svgs, svg => Assert.Equal("svg", System.Xml.Linq.XDocument.Parse(svg.Value).Root!.Name.LocalName));
         var page = System.Text.RegularExpressions.Regex.Replace(report.Html, "<svg.*?</svg>", "<svg></svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
         var parser = new HtmlParser();
@@ -31,7 +31,7 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         var headings = document.QuerySelectorAll("section > h2").Select(h => h.TextContent).ToArray();
         Assert.Equal(Headings, headings);
         Assert.All(report.Result.Document.Sections, s => Assert.False(s.IsOmitted, s.Heading));
-        Assert.Equal(10, document.QuerySelectorAll("table.nmt-table").Length);
+        Assert.Equal(12, document.QuerySelectorAll("table.nmt-table").Length);
     }
 
     [Fact]
@@ -128,5 +128,29 @@ public class EvidenceReportTests(EvidenceReportFixture report) : IClassFixture<E
         Assert.Contains("jacobson_truax", report.Result.Artifacts.ChartNames);
         Assert.Contains("clinical_significance", report.Result.Artifacts.TableNames);
         Assert.Contains("Clinical significance by main technique and region", report.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compares_techniques_by_adjusted_marginal_means_with_tukey_contrasts_that_recover_the_planted_differences()
+    {
+        Assert.Contains("technique_adjusted_means", report.Result.Artifacts.TableNames);
+        Assert.Contains("technique_pairwise_tukey", report.Result.Artifacts.TableNames);
+        Assert.Contains("technique_adjusted_means", report.Result.Artifacts.ChartNames);
+        Assert.Contains("It adjusts for stress, hydration, chronicity, body region, clinic and the client", report.Html, StringComparison.Ordinal);
+        Assert.Contains("tukey method for 36 comparisons", report.Html, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(report.Directory, "tables", "technique_pairwise_tukey.csv"));
+        var header = rows[0].Split(',');
+        int Column(string name) => Array.IndexOf(header, name);
+        var truth = Nmt.Analytics.Synthetic.DemoData.Truth;
+        Assert.Equal(36, rows.Length - 1);
+        foreach (var row in rows.Skip(1))
+        {
+            var cells = row.Split(',');
+            var pair = cells[Column("contrast")].Trim('"').Split(" - ");
+            var planted = truth.Effect("pain_change", "tech_" + pair[0]) - truth.Effect("pain_change", "tech_" + pair[1]);
+            var estimate = double.Parse(cells[Column("estimate")], System.Globalization.CultureInfo.InvariantCulture);
+            var se = double.Parse(cells[Column("std_error")], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(estimate - planted) < 4 * se, $"{pair[0]} - {pair[1]}: estimate {estimate}, planted {planted}, se {se}");
+        }
     }
 }

@@ -11,13 +11,19 @@ namespace Nmt.Analytics.Models.Glmm;
 /// Generalized linear mixed models as lme4's <c>glmer</c> fits them (Bates, Mächler, Bolker &amp; Walker 2015):
 /// the Laplace approximation (or adaptive Gauss–Hermite with <see cref="GlmmOptions.Nagq"/> &gt; 1 for one scalar
 /// random effect) of the marginal deviance is minimised over the covariance parameters θ and the fixed effects β
-/// together (glmer's second stage), by a simplex search from the GLM fit then projected Newton polishing.
-/// Fixed-effect standard errors come from the finite-difference Hessian H of that deviance over (θ, β):
-/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>summary</c> (<c>use.hessian = TRUE</c>). One grouping factor
-/// (random intercept and/or correlated slopes); binomial (0/1) and Poisson responses with canonical links.
+/// together (glmer's second stage, <see cref="LaplaceDeviance"/>) from the first stage's optimum
+/// (<see cref="FirstStage"/>), by a simplex search then projected Newton polishing. Fixed-effect standard errors
+/// come from the central-difference Hessian H of that deviance over (θ, β) (lme4's <c>deriv12</c>):
+/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>; as lme4, the RX-based covariance
+/// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ is used instead for a boundary (singular) fit, where glmer computes no
+/// Hessian, and when 2H⁻¹ is not positive definite. One grouping factor (random intercept and/or correlated
+/// slopes); binomial (0/1) and Poisson responses with canonical links.
 /// </summary>
 public static class GeneralizedLinearMixedModel
 {
+    /// <summary>A variance parameter below this is on its boundary (lme4's <c>getSingTol()</c>): no Hessian, RX-based SEs.</summary>
+    private const double SingularTolerance = 1e-4;
+
     /// <summary>Fits the model; <paramref name="sourceLines"/> (per table row) lets data errors name their line.</summary>
     /// <exception cref="NmtInputException">Wrong random-effects structure, invalid responses, complete separation.</exception>
     public static GlmmFit Fit(ModelFrame frame, GlmmOptions? options = null, IReadOnlyList<long>? sourceLines = null)
@@ -25,25 +31,30 @@ public static class GeneralizedLinearMixedModel
         ArgumentNullException.ThrowIfNull(frame);
         options ??= new GlmmOptions();
         Validate(frame, options, sourceLines);
-        var deviance = new LaplaceDeviance(frame, options.Family, options.Nagq);
-        var k = deviance.ThetaCount;
+        var rows = new GroupedRows(frame, options.Family);
+        var k = rows.ThetaCount;
         var p = frame.X.ColumnCount;
-        var beta = GlmStart(frame, options.Family);
-        var start = StartTheta(deviance.Q).Concat(beta).ToArray();
-        var lower = Enumerable.Range(0, k + p).Select(i => i < k && IsDiagonal(i, deviance.Q) ? 0.0 : double.NegativeInfinity).ToArray();
-        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, start, lower, null,
-            new NelderMeadSettings { FunctionTolerance = 1e-8, ParameterTolerance = 1e-4, MaxRestarts = 0 });
+        CheckSeparation(frame, options.Family, GlmStart(frame, options.Family));
+        var thetaLower = Enumerable.Range(0, k).Select(i => IsDiagonal(i, rows.Q) ? 0.0 : double.NegativeInfinity).ToArray();
+        var (theta1, beta1, lp0) = new FirstStage(rows, frame.X, options.PirlsTolerance).Fit([.. StartTheta(rows.Q)], thetaLower);
+        CheckSeparation(frame, options.Family, beta1);
+        var deviance = new LaplaceDeviance(rows, frame.X, options.Nagq, options.PirlsTolerance, lp0);
+        var lower = thetaLower.Concat(Enumerable.Repeat(double.NegativeInfinity, p)).ToArray();
+        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, [.. theta1, .. beta1], lower, null,
+            new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 });
         var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
         var optimum = polished.Minimizer;
         var value = deviance.Evaluate(optimum);
-        var (first, second) = RichardsonDerivatives.Compute(x => [deviance.Evaluate(x)], optimum);
-        deviance.Evaluate(optimum); // restore the modes at the optimum
-        var hessian = Matrix<double>.Build.Dense(k + p, k + p, (i, j) => second[i, j][0]);
-        var gradient = Vector<double>.Build.Dense(k + p, i => first[i][0]);
-        var covariance = (hessian / 2).Inverse();
+        var (first, second) = CentralDifferences.Compute(deviance.Evaluate, optimum, value);
+        deviance.Evaluate(optimum); // restore the modes and weights at the optimum
+        var hessian = Matrix<double>.Build.DenseOfArray(second);
+        var gradient = Vector<double>.Build.DenseOfArray(first);
         var betaHat = optimum[k..];
         CheckSeparation(frame, options.Family, betaHat);
-        var fixedCovariance = covariance.SubMatrix(k, p, k, p);
+        var singular = Enumerable.Range(0, k).Any(i => IsDiagonal(i, rows.Q) && optimum[i] < SingularTolerance);
+        var fixedCovariance = singular ? null : HessianCovariance(hessian, k, p);
+        var fromRx = fixedCovariance is null;
+        fixedCovariance ??= deviance.RxCovariance(optimum[..k]);
         var scaledGradient = hessian.Solve(gradient).AbsoluteMaximum();
         var positive = hessian.Evd(Symmetricity.Symmetric).EigenValues.Real().Minimum() > 0;
         var converged = polished.Converged && positive && scaledGradient < 0.002;
@@ -63,7 +74,7 @@ public static class GeneralizedLinearMixedModel
             LogLikelihood = -0.5 * value,
             Converged = converged,
             MaxGradient = gradient.AbsoluteMaximum(),
-            Warnings = Warnings(theta, deviance.Q, converged, positive, scaledGradient),
+            Warnings = Warnings(theta, deviance.Q, converged, positive, scaledGradient, fromRx && !singular),
         };
     }
 
@@ -105,9 +116,9 @@ public static class GeneralizedLinearMixedModel
             var w = mu.Map(m => family.Weight(m));
             var z = eta + ((y - mu) / w);
             var xw = x.Clone();
-            for (var i = 0; i < xw.RowCount; i++)
+            for (var j = 0; j < xw.ColumnCount; j++)
             {
-                xw.SetRow(i, x.Row(i) * w[i]);
+                xw.SetColumn(j, x.Column(j).PointwiseMultiply(w)); // column-major storage: one pass per column
             }
             var next = x.TransposeThisAndMultiply(xw).Solve(xw.TransposeThisAndMultiply(z));
             var change = (next - beta).AbsoluteMaximum();
@@ -191,9 +202,26 @@ public static class GeneralizedLinearMixedModel
         return components;
     }
 
-    private static List<string> Warnings(double[] theta, int q, bool converged, bool positive, double scaledGradient)
+    /// <summary>
+    /// Var(β̂) as lme4's <c>vcov.merMod</c> with its Hessian: the β block of 2H⁻¹, symmetrized; null when it is not
+    /// positive definite (lme4 then falls back to the RX-based covariance).
+    /// </summary>
+    private static Matrix<double>? HessianCovariance(Matrix<double> hessian, int k, int p)
+    {
+        var inverse = hessian.Inverse().SubMatrix(k, p, k, p);
+        var covariance = inverse + inverse.Transpose();
+        var ok = covariance.Enumerate().All(double.IsFinite)
+            && covariance.Evd(Symmetricity.Symmetric).EigenValues.Real().Minimum() > 0;
+        return ok ? covariance : null;
+    }
+
+    private static List<string> Warnings(double[] theta, int q, bool converged, bool positive, double scaledGradient, bool rxFallback)
     {
         var warnings = new List<string>();
+        if (rxFallback)
+        {
+            warnings.Add("the covariance of the fixed effects from the Hessian is not positive definite: standard errors use the RX approximation (as lme4).");
+        }
         if (Enumerable.Range(0, theta.Length).Any(i => IsDiagonal(i, q) && theta[i] < 1e-4))
         {
             warnings.Add("boundary (singular) fit: a random-effect variance is estimated as zero.");

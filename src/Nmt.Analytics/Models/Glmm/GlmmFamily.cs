@@ -37,6 +37,19 @@ internal static class GlmmFamilyFunctions
         return -2 * ((y * eta) - mu - SpecialFunctions.GammaLn(y + 1));
     }
 
+    /// <summary>
+    /// The deviance residual 2[log p(y | y) − log p(y | μ)] from η = log-odds or log-mean (R's <c>family$dev.resids</c>):
+    /// −2 log p for 0/1 responses, 2[y log(y/μ) − (y − μ)] for counts. lme4's PIRLS convergence test uses its sum.
+    /// </summary>
+    public static double DevianceResidual(this GlmmFamily family, double y, double eta, double mu)
+    {
+        if (family == GlmmFamily.Binomial)
+        {
+            return family.Deviance(y, eta, mu);
+        }
+        return 2 * ((y > 0 ? y * (Math.Log(y) - eta) : 0) - y + mu);
+    }
+
     /// <summary>R's family and link names.</summary>
     public static (string Family, string Link) Names(this GlmmFamily family) =>
         family == GlmmFamily.Binomial ? ("binomial", "logit") : ("poisson", "log");

@@ -13,11 +13,14 @@ internal static class PainChangeSection
         var options = new SummaryOptions(MinClients: context.Options.MinClients);
         var summary = PainChangeSummary.Summarise(context.Inputs.Sessions, [SessionGrouping.Technique, SessionGrouping.Region], options);
         section.Paragraph("Immediate pain change is pain after minus pain before a session on the 0–10 NPRS: negative numbers mean less pain. " +
-                          "Each client's sessions are averaged first, so a client seen often does not count as many independent people; " +
-                          "the 95 % confidence intervals are across clients.");
-        section.Bullets(Statements(summary.Table, "technique"));
+                          "The raw means below average each client's sessions first, so a client seen often does not count as many independent people; " +
+                          "the 95 % confidence intervals are across clients. They do not adjust for who received which technique.");
         context.Table(section, "pain_change_by_technique_and_region", summary.Table,
             summary.Table.Select("group", "level", "n_sessions", "n_clients", "mean", "sd", "ci_low", "ci_high", "suppressed"));
+        if (!TechniqueComparison.Build(section, context, summary.Table))
+        {
+            section.Bullets(Statements(summary.Table, "technique"));
+        }
         var sessions = context.Inputs.Sessions;
         var min = context.Options.MinClients;
         TryFigure(section, context, "immediate_change_by_technique", () => ImmediateChangeChart.Create(sessions, minClients: min, seed: context.Options.Seed),
