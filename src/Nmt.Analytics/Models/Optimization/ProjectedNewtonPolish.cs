@@ -95,6 +95,12 @@ public static class ProjectedNewtonPolish
         var m = free.Length;
         var d = new double[g.Length];
         var scale = free.Length == 0 ? 1 : free.Max(i => Math.Abs(h[i, i]));
+        if (!double.IsFinite(scale) || free.Any(i => !double.IsFinite(g[i])))
+        {
+            // A non-finite derivative (the objective is infinite near x, e.g. a separated GLMM): no step, so the
+            // polish stops here instead of raising λ forever.
+            return d;
+        }
         for (var lambda = 0.0; ; lambda = lambda == 0 ? 1e-8 * Math.Max(scale, 1e-8) : lambda * 10)
         {
             var a = new double[m * m];
@@ -117,7 +123,7 @@ public static class ProjectedNewtonPolish
                 }
                 return d;
             }
-            if (lambda > 1e12 * Math.Max(scale, 1))
+            if (!(lambda <= 1e12 * Math.Max(scale, 1)))
             {
                 for (var r = 0; r < m; r++)
                 {
