@@ -1,4 +1,5 @@
 using Nmt.Analytics.Formulas;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Engines;
 
@@ -75,7 +76,7 @@ internal sealed class EngineDesign
         {
             throw new NmtInputException($"the response '{response.Name}' is not numeric; --engine fits linear models of a numeric response.");
         }
-        return new EngineDesign(formula, numeric, names, byName.ContainsKey("client_id"));
+        return new EngineDesign(formula, numeric, names, byName.ContainsKey(SessionColumns.ClientId));
     }
 
     /// <summary>True when no model variable is missing (SQL NULL).</summary>

@@ -1,4 +1,5 @@
 using Nmt.Analytics.Data;
+using Nmt.Analytics.Outcomes;
 
 namespace Nmt.Analytics.Engines;
 
@@ -67,7 +68,7 @@ internal sealed class EngineValidationPlan
         }
         var error = errors.Count == 0 ? "1 = 0" : string.Join(" OR ", errors.Select(e => $"({e}) IS TRUE"));
         string Distinct(string column) => Has(column) ? $"COUNT(DISTINCT CASE WHEN NOT ({error}) THEN {SqlText.Identifier(column)} END)" : "0";
-        var sums = new List<string> { "COUNT(*) AS n_read", $"COUNT(CASE WHEN {error} THEN 1 END) AS excluded", $"{Distinct("client_id")} AS clients", $"{Distinct("clinic_id")} AS clinics" };
+        var sums = new List<string> { "COUNT(*) AS n_read", $"COUNT(CASE WHEN {error} THEN 1 END) AS excluded", $"{Distinct(SessionColumns.ClientId)} AS clients", $"{Distinct(SessionColumns.ClinicId)} AS clinics" };
         sums.AddRange(rules.Select((r, i) => $"COUNT(CASE WHEN {r.Sql} THEN 1 END) AS rule_{i}"));
         return ($"{Ordered()} SELECT {string.Join(", ", sums)} FROM nmt_ordered", [.. rules.Select(r => (r.Rule, r.Severity))]);
     }
@@ -79,7 +80,7 @@ internal sealed class EngineValidationPlan
         {
             return $"WITH nmt_ordered AS (SELECT * FROM {SqlSource.Relation})";
         }
-        var (client, session) = (SqlText.Identifier("client_id"), SqlText.Identifier("session"));
+        var (client, session) = (SqlText.Identifier(SessionColumns.ClientId), SqlText.Identifier(SessionColumns.Session));
         var day = Has("day") && _numeric["day"] ? SqlText.Identifier("day") : null;
         var order = day is null ? session : $"{session}, {day}";
         var windows = new List<string>
@@ -94,7 +95,7 @@ internal sealed class EngineValidationPlan
         return $"WITH nmt_ordered AS (SELECT {SqlSource.Relation}.*, {string.Join(", ", windows)} FROM {SqlSource.Relation})";
     }
 
-    private bool ClientRules => Has("client_id") && Has("session") && _numeric["session"];
+    private bool ClientRules => Has(SessionColumns.ClientId) && Has(SessionColumns.Session) && _numeric[SessionColumns.Session];
 
     /// <summary>The rules counted in SQL: (rule, severity, condition per row).</summary>
     private IEnumerable<(string Rule, IssueSeverity Severity, string Sql)> Rules()
@@ -187,7 +188,7 @@ internal sealed class EngineValidationPlan
         {
             yield break;
         }
-        var placed = $"{Given("client_id")} AND {Given("session")}";
+        var placed = $"{Given(SessionColumns.ClientId)} AND {Given(SessionColumns.Session)}";
         yield return (ValidationRules.DuplicateSession, IssueSeverity.Error, $"{placed} AND nmt_repeat > 1");
         if (Has("day") && _numeric["day"])
         {

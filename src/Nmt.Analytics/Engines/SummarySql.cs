@@ -1,3 +1,5 @@
+using Nmt.Analytics.Outcomes;
+
 namespace Nmt.Analytics.Engines;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal sealed class SummarySql
             {
                 // A cell keyed by the client holds one client: no DISTINCT aggregate (at 10⁷ clients it would double
                 // the engine's GROUP BY state).
-                sums.Add(_design.CellVariables.Contains("client_id") ? "CAST(1 AS BIGINT) AS clients" : "COUNT(DISTINCT nmt_client) AS clients");
+                sums.Add(_design.CellVariables.Contains(SessionColumns.ClientId) ? "CAST(1 AS BIGINT) AS clients" : "COUNT(DISTINCT nmt_client) AS clients");
             }
             for (var a = 0; a < _random.Count; a++)
             {
@@ -78,7 +80,7 @@ internal sealed class SummarySql
     private string Design()
     {
         var columns = _design.CellVariables.Select((v, k) => $"{SqlText.Identifier(v)} AS g{k}")
-            .Concat(_design.HasClient ? [$"{SqlText.Identifier("client_id")} AS nmt_client"] : [])
+            .Concat(_design.HasClient ? [$"{SqlText.Identifier(SessionColumns.ClientId)} AS nmt_client"] : [])
             .Append($"{_design.ResponseSql} AS y")
             .Concat(_fixed.Select((c, j) => $"{AsDouble(c.Sql)} AS x{j}"))
             .Concat(_random.Select((c, a) => $"{AsDouble(c.Sql)} AS z{a}"));
