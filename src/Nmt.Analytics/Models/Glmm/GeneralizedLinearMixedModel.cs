@@ -12,7 +12,9 @@ namespace Nmt.Analytics.Models.Glmm;
 /// the Laplace approximation (or adaptive Gauss–Hermite with <see cref="GlmmOptions.Nagq"/> &gt; 1 for one scalar
 /// random effect) of the marginal deviance is minimised over the covariance parameters θ and the fixed effects β
 /// together (glmer's second stage, <see cref="LaplaceDeviance"/>) from the first stage's optimum
-/// (<see cref="FirstStage"/>), by a simplex search then projected Newton polishing. Fixed-effect standard errors
+/// (<see cref="FirstStage"/>), by a simplex search then projected Newton polishing (for one scalar random effect with
+/// the Laplace approximation, the group-by-group <see cref="ScalarFirstStage"/> and <see cref="ScalarLaplaceDeviance"/>
+/// compute the same functions on all cores, and Newton starts from the first stage's optimum). Fixed-effect standard errors
 /// come from the central-difference Hessian H of that deviance over (θ, β) (lme4's <c>deriv12</c>):
 /// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>; as lme4, the RX-based covariance
 /// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ is used instead for a boundary (singular) fit, where glmer computes no
@@ -36,13 +38,10 @@ public static class GeneralizedLinearMixedModel
         var p = frame.X.ColumnCount;
         CheckSeparation(frame, options.Family, GlmStart(frame, options.Family));
         var thetaLower = Enumerable.Range(0, k).Select(i => IsDiagonal(i, rows.Q) ? 0.0 : double.NegativeInfinity).ToArray();
-        var (theta1, beta1, lp0) = new FirstStage(rows, frame.X, options.PirlsTolerance).Fit([.. StartTheta(rows.Q)], thetaLower);
+        var (theta1, beta1, deviance) = RunFirstStage(rows, frame.X, options, thetaLower);
         CheckSeparation(frame, options.Family, beta1);
-        var deviance = new LaplaceDeviance(rows, frame.X, options.Nagq, options.PirlsTolerance, lp0);
         var lower = thetaLower.Concat(Enumerable.Repeat(double.NegativeInfinity, p)).ToArray();
-        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, [.. theta1, .. beta1], lower, null,
-            new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 });
-        var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
+        var polished = SecondStage(deviance, [.. theta1, .. beta1], lower);
         var optimum = polished.Minimizer;
         var value = deviance.Evaluate(optimum);
         var (first, second) = CentralDifferences.Compute(deviance.Evaluate, optimum, value);
@@ -67,15 +66,50 @@ public static class GeneralizedLinearMixedModel
             FixedEffects = frame.FixedNames.Select((name, j) =>
                 WaldInference.Estimate(name, betaHat[j], Math.Sqrt(fixedCovariance[j, j]), double.PositiveInfinity, options.ConfidenceLevel)).ToList(),
             FixedCovariance = fixedCovariance,
-            VarianceComponents = Components(frame.RandomBlocks[0], deviance.Lambda(theta), out var correlations),
+            VarianceComponents = Components(frame.RandomBlocks[0], rows.Lambda(theta), out var correlations),
             RandomCorrelations = correlations,
             Theta = theta,
-            NumberOfGroups = new Dictionary<string, int> { [frame.RandomBlocks[0].Group] = deviance.Groups },
+            NumberOfGroups = new Dictionary<string, int> { [frame.RandomBlocks[0].Group] = rows.Groups },
             LogLikelihood = -0.5 * value,
             Converged = converged,
             MaxGradient = gradient.AbsoluteMaximum(),
-            Warnings = Warnings(theta, deviance.Q, converged, positive, scaledGradient, fromRx && !singular),
+            Warnings = Warnings(theta, rows.Q, converged, positive, scaledGradient, fromRx && !singular),
         };
+    }
+
+    /// <summary>
+    /// glmer's first stage and the second stage's deviance from its linear predictor: for one scalar random effect
+    /// with the Laplace approximation the group-by-group evaluators (<see cref="ScalarFirstStage"/>,
+    /// <see cref="ScalarLaplaceDeviance"/>, the same functions computed faster), otherwise the general ones.
+    /// </summary>
+    private static (double[] Theta, double[] Beta, IGlmmDeviance Deviance) RunFirstStage(GroupedRows rows, Matrix<double> x, GlmmOptions options, double[] lower)
+    {
+        double[] start = [.. StartTheta(rows.Q)];
+        if (rows.Q == 1 && options.Nagq == 1)
+        {
+            var scalar = new ScalarGroupRows(rows, x);
+            var (theta, beta, lp0) = new ScalarFirstStage(scalar, options.PirlsTolerance).Fit(start, lower);
+            return (theta, beta, new ScalarLaplaceDeviance(scalar, options.PirlsTolerance, lp0));
+        }
+        var (theta1, beta1, eta) = new FirstStage(rows, x, options.PirlsTolerance).Fit(start, lower);
+        return (theta1, beta1, new LaplaceDeviance(rows, x, options.Nagq, options.PirlsTolerance, eta));
+    }
+
+    /// <summary>
+    /// Minimises the second-stage deviance from the first stage's (θ, β): a simplex search then projected Newton
+    /// polishing; the group-by-group evaluator, whose start is already close, goes straight to Newton. The gradient
+    /// tolerance grows with the deviance (1e-10 of it, at least 1e-6): its rounding noise, and so that of a
+    /// finite-difference gradient, is proportional to the number of observations.
+    /// </summary>
+    private static OptimizationResult SecondStage(IGlmmDeviance deviance, double[] start, double[] lower)
+    {
+        var tolerance = Math.Max(1e-6, 1e-10 * Math.Abs(deviance.Evaluate(start)));
+        if (deviance is not ScalarLaplaceDeviance)
+        {
+            start = BoundedNelderMead.Minimize(deviance.Evaluate, start, lower, null,
+                new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 }).Minimizer;
+        }
+        return ProjectedNewtonPolish.Polish(deviance.Evaluate, start, lower, 30, tolerance);
     }
 
     private static void Validate(ModelFrame frame, GlmmOptions options, IReadOnlyList<long>? lines)
