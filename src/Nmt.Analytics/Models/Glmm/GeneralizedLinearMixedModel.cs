@@ -16,9 +16,11 @@ namespace Nmt.Analytics.Models.Glmm;
 /// the Laplace approximation, the group-by-group <see cref="ScalarFirstStage"/> and <see cref="ScalarLaplaceDeviance"/>
 /// compute the same functions on all cores, and Newton starts from the first stage's optimum). Fixed-effect standard errors
 /// come from the central-difference Hessian H of that deviance over (θ, β) (lme4's <c>deriv12</c>):
-/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>; as lme4, the RX-based covariance
-/// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ is used instead for a boundary (singular) fit, where glmer computes no
-/// Hessian, and when 2H⁻¹ is not positive definite. One grouping factor (random intercept and/or correlated
+/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>. The RX-based covariance
+/// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ (lme4's <c>vcov(m, use.hessian = FALSE)</c>) is used instead for a boundary
+/// (singular) fit and, as lme4, when 2H⁻¹ is not positive definite. lme4 1.1-31's summary still inverts the Hessian
+/// at a boundary: with every variance at 0 the two agree to ~1e-4 (the deviance is even in θ, so the θ–β cross
+/// derivatives vanish), but with one variance on the boundary and another positive they can differ by ~15 %. One grouping factor (random intercept and/or correlated
 /// slopes); binomial (0/1) and Poisson responses with canonical links.
 /// </summary>
 public static class GeneralizedLinearMixedModel
