@@ -106,13 +106,7 @@ internal sealed class ScalarFirstStage
         return double.PositiveInfinity;
     }
 
-    private void Means(int from, int to)
-    {
-        for (var s = _rows.Start[from]; s < _rows.Start[to]; s++)
-        {
-            _rows.Evaluate(s, _eta[s], out _mu[s], out _w[s]);
-        }
-    }
+    private void Means(int from, int to) => _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
 
     /// <summary>Per group L_g, c_u, RZX_g; the chunk's share of X'WX − Σ RZX'RZX and X'Wz − Σ RZX'c_u.</summary>
     private void Accumulate(int chunk, int from, int to)
@@ -208,9 +202,9 @@ internal sealed class ScalarFirstStage
             }
             _uPrevious[g] = _u[g];
             _u[g] = v / _factor[g];
-            pdev += Rows(g);
+            pdev += Predict(g);
         }
-        _pdev[chunk] = pdev;
+        _pdev[chunk] = pdev + _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
     }
 
     private void Halve(int chunk, int from, int to)
@@ -219,22 +213,19 @@ internal sealed class ScalarFirstStage
         for (var g = from; g < to; g++)
         {
             _u[g] = (_uPrevious[g] + _u[g]) / 2;
-            pdev += Rows(g);
+            pdev += Predict(g);
         }
-        _pdev[chunk] = pdev;
+        _pdev[chunk] = pdev + _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
     }
 
-    /// <summary>η, μ, w for group g's rows; their deviance residuals plus u_g².</summary>
-    private double Rows(int g)
+    /// <summary>η = Xβ + zθu_g for group g's rows; returns u_g².</summary>
+    private double Predict(int g)
     {
         var b = _lambda * _u[g];
-        var total = _u[g] * _u[g];
         for (var s = _rows.Start[g]; s < _rows.Start[g + 1]; s++)
         {
-            var eta = _rows.Linear(s, _beta) + (_rows.Z[s] * b);
-            _eta[s] = eta;
-            total += _rows.Evaluate(s, eta, out _mu[s], out _w[s]);
+            _eta[s] = _rows.Linear(s, _beta) + (_rows.Z[s] * b);
         }
-        return total;
+        return _u[g] * _u[g];
     }
 }

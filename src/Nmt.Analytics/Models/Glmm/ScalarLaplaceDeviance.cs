@@ -45,10 +45,7 @@ internal sealed class ScalarLaplaceDeviance : IGlmmDeviance
         _lp0 = lp0;
         var n = rows.Count;
         (_mu0, _w0) = (new double[n], new double[n]);
-        for (var s = 0; s < n; s++)
-        {
-            rows.Evaluate(s, lp0[s], out _mu0[s], out _w0[s]);
-        }
+        rows.EvaluateRange(0, n, lp0, _mu0, _w0);
         (_offset, _eta, _mu, _w, _wSolved) = (new double[n], new double[n], new double[n], new double[n], new double[n]);
         (_u, _uPrevious, _factor) = (new double[rows.Groups], new double[rows.Groups], new double[rows.Groups]);
         (_logDet, _pdev) = (new double[rows.Chunks], new double[rows.Chunks]);
@@ -158,10 +155,11 @@ internal sealed class ScalarLaplaceDeviance : IGlmmDeviance
             _uPrevious[g] = _u[g];
             var u = _lambda * b / factor / factor;
             _u[g] = u;
-            pdev += Update(start, end, _lambda * u) + (u * u);
+            Predict(start, end, _lambda * u);
+            pdev += u * u;
         }
         _logDet[chunk] = logDet;
-        _pdev[chunk] = pdev;
+        _pdev[chunk] = pdev + _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
     }
 
     /// <summary>Step halving for groups [from, to): u = (u_previous + u)/2 and the update.</summary>
@@ -172,21 +170,18 @@ internal sealed class ScalarLaplaceDeviance : IGlmmDeviance
         {
             var u = (_uPrevious[g] + _u[g]) / 2;
             _u[g] = u;
-            pdev += Update(_rows.Start[g], _rows.Start[g + 1], _lambda * u) + (u * u);
+            Predict(_rows.Start[g], _rows.Start[g + 1], _lambda * u);
+            pdev += u * u;
         }
-        _pdev[chunk] = pdev;
+        _pdev[chunk] = pdev + _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
     }
 
-    /// <summary>η = xβ + z b for the rows [start, end) with μ and w; returns their deviance residuals.</summary>
-    private double Update(int start, int end, double b)
+    /// <summary>η = xβ + z b for the rows [start, end).</summary>
+    private void Predict(int start, int end, double b)
     {
-        var total = 0.0;
         for (var s = start; s < end; s++)
         {
-            var eta = _offset[s] + (_rows.Z[s] * b);
-            _eta[s] = eta;
-            total += _rows.Evaluate(s, eta, out _mu[s], out _w[s]);
+            _eta[s] = _offset[s] + (_rows.Z[s] * b);
         }
-        return total;
     }
 }
