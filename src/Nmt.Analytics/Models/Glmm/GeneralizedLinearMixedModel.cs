@@ -139,28 +139,49 @@ public static class GeneralizedLinearMixedModel
         }
     }
 
-    /// <summary>β from the GLM without random effects (IRLS), the start of the mixed-model search.</summary>
+    /// <summary>
+    /// β from the GLM without random effects (IRLS, from glm's <c>mustart</c>), for the separation check before the
+    /// mixed-model search: one pass over the rows per iteration accumulating X'WX and X'Wz.
+    /// </summary>
     private static double[] GlmStart(ModelFrame frame, GlmmFamily family)
     {
-        var x = frame.X;
-        var y = frame.Y;
-        var mu = y.Map(v => family == GlmmFamily.Binomial ? (v + 0.5) / 2 : v + 0.1);
-        var eta = mu.Map(m => family == GlmmFamily.Binomial ? Math.Log(m / (1 - m)) : Math.Log(m));
-        var beta = Vector<double>.Build.Dense(x.ColumnCount);
+        var columns = frame.X.ToColumnArrays();
+        var (n, p) = (frame.Count, columns.Length);
+        var y = frame.Y.ToArray();
+        var mu = y.Select(v => family == GlmmFamily.Binomial ? (v + 0.5) / 2 : v + 0.1).ToArray();
+        var eta = mu.Select(m => family == GlmmFamily.Binomial ? Math.Log(m / (1 - m)) : Math.Log(m)).ToArray();
+        var beta = Vector<double>.Build.Dense(p);
         for (var iteration = 0; iteration < 25; iteration++)
         {
-            var w = mu.Map(m => family.Weight(m));
-            var z = eta + ((y - mu) / w);
-            var xw = x.Clone();
-            for (var j = 0; j < xw.ColumnCount; j++)
+            var xwx = new double[p * p];
+            var xwz = new double[p];
+            for (var i = 0; i < n; i++)
             {
-                xw.SetColumn(j, x.Column(j).PointwiseMultiply(w)); // column-major storage: one pass per column
+                var w = family.Weight(mu[i]);
+                var z = eta[i] + ((y[i] - mu[i]) / w);
+                for (var j = 0; j < p; j++)
+                {
+                    var wx = w * columns[j][i];
+                    xwz[j] += wx * z;
+                    for (var l = 0; l <= j; l++)
+                    {
+                        xwx[(j * p) + l] += wx * columns[l][i];
+                    }
+                }
             }
-            var next = x.TransposeThisAndMultiply(xw).Solve(xw.TransposeThisAndMultiply(z));
+            var next = Matrix<double>.Build.Dense(p, p, (j, l) => xwx[(Math.Max(j, l) * p) + Math.Min(j, l)]).Solve(Vector<double>.Build.DenseOfArray(xwz));
             var change = (next - beta).AbsoluteMaximum();
             beta = next;
-            eta = x * beta;
-            mu = eta.Map(e => family.Mean(e));
+            for (var i = 0; i < n; i++)
+            {
+                var e = 0.0;
+                for (var j = 0; j < p; j++)
+                {
+                    e += columns[j][i] * beta[j];
+                }
+                eta[i] = e;
+                mu[i] = family.Mean(e);
+            }
             if (change < 1e-8)
             {
                 break;
