@@ -53,8 +53,9 @@ internal sealed class ScalarFirstStage
     public (double[] Theta, double[] Beta, double[] LinearPredictor) Fit(double[] thetaStart, double[] lower)
     {
         var start = _rows.Y.Select(y => _rows.Family == GlmmFamily.Binomial ? Math.Log((y + 0.5) / (1.5 - y)) : Math.Log(y + 0.1)).ToArray();
-        Run(thetaStart[0], start);
-        var initial = (double[])_eta.Clone();
+        _rows.ForEachChunk((_, from, to) => _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], start, _mu, _w));
+        Run(thetaStart[0], (start, (double[])_mu.Clone(), (double[])_w.Clone()));
+        var initial = ((double[])_eta.Clone(), (double[])_mu.Clone(), (double[])_w.Clone());
         double Objective(double[] theta) => Run(theta[0], initial);
         var polished = ProjectedNewtonPolish.Polish(Objective, thetaStart, lower, 40, 1e-7);
         var theta = polished.Minimizer;
@@ -65,12 +66,16 @@ internal sealed class ScalarFirstStage
         return (theta, beta, (double[])_eta.Clone());
     }
 
-    /// <summary>Joint PIRLS at θ from <paramref name="startEta"/> (lme4's <c>pwrssUpdate</c> with uOnly = false); the objective.</summary>
-    private double Run(double theta, double[] startEta)
+    /// <summary>
+    /// Joint PIRLS at θ from the linear predictor <paramref name="start"/> (with its μ and weights, computed once) (lme4's
+    /// <c>pwrssUpdate</c> with uOnly = false); the objective.
+    /// </summary>
+    private double Run(double theta, (double[] Eta, double[] Mu, double[] W) start)
     {
         _lambda = theta;
-        Array.Copy(startEta, _eta, _eta.Length);
-        _rows.ForEachChunk((_, from, to) => Means(from, to));
+        Array.Copy(start.Eta, _eta, _eta.Length);
+        Array.Copy(start.Mu, _mu, _mu.Length);
+        Array.Copy(start.W, _w, _w.Length);
         Array.Clear(_u);
         _beta = new double[_rows.P];
         var old = double.MaxValue;
@@ -105,8 +110,6 @@ internal sealed class ScalarFirstStage
         }
         return double.PositiveInfinity;
     }
-
-    private void Means(int from, int to) => _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], _eta, _mu, _w);
 
     /// <summary>Per group L_g, c_u, RZX_g; the chunk's share of X'WX − Σ RZX'RZX and X'Wz − Σ RZX'c_u.</summary>
     private void Accumulate(int chunk, int from, int to)
