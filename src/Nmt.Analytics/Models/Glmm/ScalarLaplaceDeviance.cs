@@ -6,7 +6,8 @@ namespace Nmt.Analytics.Models.Glmm;
 /// <see cref="LaplaceDeviance"/> (nAGQ = 1) for one scalar random effect, the same function computed group by group:
 /// with Λ = θ a scalar, Λ'Z'WZΛ + I is diagonal, so each PIRLS step is, per group g, L_g² = 1 + θ² Σ_j w_j z_j²,
 /// u_g = θ Σ_j z_j (w_j (η_j − x_jβ) + y_j − μ_j) / L_g², and the Laplace deviance is
-/// Σ dev(y, η) + Σ u_g² + Σ log L_g² (Bates et al. 2015, JSS 67(1), sect. 5, eq. 30 with a diagonal L; lme4's
+/// Σ dev(y, η) + Σ u_g² + Σ log L_g² (the Laplace approximation, Pinheiro &amp; Bates 1995, J. Comput. Graph. Stat.
+/// 4:12; in lme4's form, Bates et al. 2015, JSS 67(1), sect. 5, with a diagonal L; lme4's
 /// <c>pwrssUpdate</c>/<c>glmerLaplace</c>). As lme4, every evaluation starts from the first stage's linear
 /// predictor lp0 and stops PIRLS at the same relative tolerance with the same step halving, so the values equal
 /// glmer's; only the work differs: one pass per step over contiguous rows (the solve for a group reads the μ and
