@@ -12,11 +12,15 @@ namespace Nmt.Analytics.Models.Glmm;
 /// the Laplace approximation (or adaptive Gauss–Hermite with <see cref="GlmmOptions.Nagq"/> &gt; 1 for one scalar
 /// random effect) of the marginal deviance is minimised over the covariance parameters θ and the fixed effects β
 /// together (glmer's second stage, <see cref="LaplaceDeviance"/>) from the first stage's optimum
-/// (<see cref="FirstStage"/>), by a simplex search then projected Newton polishing. Fixed-effect standard errors
+/// (<see cref="FirstStage"/>), by a simplex search then projected Newton polishing (for one scalar random effect with
+/// the Laplace approximation, the group-by-group <see cref="ScalarFirstStage"/> and <see cref="ScalarLaplaceDeviance"/>
+/// compute the same functions on all cores, and Newton starts from the first stage's optimum). Fixed-effect standard errors
 /// come from the central-difference Hessian H of that deviance over (θ, β) (lme4's <c>deriv12</c>):
-/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>; as lme4, the RX-based covariance
-/// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ is used instead for a boundary (singular) fit, where glmer computes no
-/// Hessian, and when 2H⁻¹ is not positive definite. One grouping factor (random intercept and/or correlated
+/// Var(β̂) = the β block of 2H⁻¹, as lme4's <c>vcov.merMod</c>/<c>summary</c>. The RX-based covariance
+/// (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ (lme4's <c>vcov(m, use.hessian = FALSE)</c>) is used instead for a boundary
+/// (singular) fit and, as lme4, when 2H⁻¹ is not positive definite. lme4 1.1-31's summary still inverts the Hessian
+/// at a boundary: with every variance at 0 the two agree to ~1e-4 (the deviance is even in θ, so the θ–β cross
+/// derivatives vanish), but with one variance on the boundary and another positive they can differ by ~15 %. One grouping factor (random intercept and/or correlated
 /// slopes); binomial (0/1) and Poisson responses with canonical links.
 /// </summary>
 public static class GeneralizedLinearMixedModel
@@ -36,13 +40,10 @@ public static class GeneralizedLinearMixedModel
         var p = frame.X.ColumnCount;
         CheckSeparation(frame, options.Family, GlmStart(frame, options.Family));
         var thetaLower = Enumerable.Range(0, k).Select(i => IsDiagonal(i, rows.Q) ? 0.0 : double.NegativeInfinity).ToArray();
-        var (theta1, beta1, lp0) = new FirstStage(rows, frame.X, options.PirlsTolerance).Fit([.. StartTheta(rows.Q)], thetaLower);
+        var (theta1, beta1, deviance) = RunFirstStage(rows, frame.X, options, thetaLower);
         CheckSeparation(frame, options.Family, beta1);
-        var deviance = new LaplaceDeviance(rows, frame.X, options.Nagq, options.PirlsTolerance, lp0);
         var lower = thetaLower.Concat(Enumerable.Repeat(double.NegativeInfinity, p)).ToArray();
-        var coarse = BoundedNelderMead.Minimize(deviance.Evaluate, [.. theta1, .. beta1], lower, null,
-            new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 });
-        var polished = ProjectedNewtonPolish.Polish(deviance.Evaluate, coarse.Minimizer, lower, 30, 1e-6);
+        var polished = SecondStage(deviance, [.. theta1, .. beta1], lower);
         var optimum = polished.Minimizer;
         var value = deviance.Evaluate(optimum);
         var (first, second) = CentralDifferences.Compute(deviance.Evaluate, optimum, value);
@@ -67,15 +68,50 @@ public static class GeneralizedLinearMixedModel
             FixedEffects = frame.FixedNames.Select((name, j) =>
                 WaldInference.Estimate(name, betaHat[j], Math.Sqrt(fixedCovariance[j, j]), double.PositiveInfinity, options.ConfidenceLevel)).ToList(),
             FixedCovariance = fixedCovariance,
-            VarianceComponents = Components(frame.RandomBlocks[0], deviance.Lambda(theta), out var correlations),
+            VarianceComponents = Components(frame.RandomBlocks[0], rows.Lambda(theta), out var correlations),
             RandomCorrelations = correlations,
             Theta = theta,
-            NumberOfGroups = new Dictionary<string, int> { [frame.RandomBlocks[0].Group] = deviance.Groups },
+            NumberOfGroups = new Dictionary<string, int> { [frame.RandomBlocks[0].Group] = rows.Groups },
             LogLikelihood = -0.5 * value,
             Converged = converged,
             MaxGradient = gradient.AbsoluteMaximum(),
-            Warnings = Warnings(theta, deviance.Q, converged, positive, scaledGradient, fromRx && !singular),
+            Warnings = Warnings(theta, rows.Q, converged, positive, scaledGradient, fromRx && !singular),
         };
+    }
+
+    /// <summary>
+    /// glmer's first stage and the second stage's deviance from its linear predictor: for one scalar random effect
+    /// with the Laplace approximation the group-by-group evaluators (<see cref="ScalarFirstStage"/>,
+    /// <see cref="ScalarLaplaceDeviance"/>, the same functions computed faster), otherwise the general ones.
+    /// </summary>
+    private static (double[] Theta, double[] Beta, IGlmmDeviance Deviance) RunFirstStage(GroupedRows rows, Matrix<double> x, GlmmOptions options, double[] lower)
+    {
+        double[] start = [.. StartTheta(rows.Q)];
+        if (rows.Q == 1 && options.Nagq == 1)
+        {
+            var scalar = new ScalarGroupRows(rows, x);
+            var (theta, beta, lp0) = new ScalarFirstStage(scalar, options.PirlsTolerance).Fit(start, lower);
+            return (theta, beta, new ScalarLaplaceDeviance(scalar, options.PirlsTolerance, lp0));
+        }
+        var (theta1, beta1, eta) = new FirstStage(rows, x, options.PirlsTolerance).Fit(start, lower);
+        return (theta1, beta1, new LaplaceDeviance(rows, x, options.Nagq, options.PirlsTolerance, eta));
+    }
+
+    /// <summary>
+    /// Minimises the second-stage deviance from the first stage's (θ, β): a simplex search then projected Newton
+    /// polishing; the group-by-group evaluator, whose start is already close, goes straight to Newton. The gradient
+    /// tolerance grows with the deviance (1e-10 of it, at least 1e-6): its rounding noise, and so that of a
+    /// finite-difference gradient, is proportional to the number of observations.
+    /// </summary>
+    private static OptimizationResult SecondStage(IGlmmDeviance deviance, double[] start, double[] lower)
+    {
+        var tolerance = Math.Max(1e-6, 1e-10 * Math.Abs(deviance.Evaluate(start)));
+        if (deviance is not ScalarLaplaceDeviance)
+        {
+            start = BoundedNelderMead.Minimize(deviance.Evaluate, start, lower, null,
+                new NelderMeadSettings { InitialStep = 0.05, FunctionTolerance = 1e-9, ParameterTolerance = 1e-5, MaxRestarts = 0 }).Minimizer;
+        }
+        return ProjectedNewtonPolish.Polish(deviance.Evaluate, start, lower, 30, tolerance);
     }
 
     private static void Validate(ModelFrame frame, GlmmOptions options, IReadOnlyList<long>? lines)
@@ -103,28 +139,49 @@ public static class GeneralizedLinearMixedModel
         }
     }
 
-    /// <summary>β from the GLM without random effects (IRLS), the start of the mixed-model search.</summary>
+    /// <summary>
+    /// β from the GLM without random effects (IRLS, from glm's <c>mustart</c>), for the separation check before the
+    /// mixed-model search: one pass over the rows per iteration accumulating X'WX and X'Wz.
+    /// </summary>
     private static double[] GlmStart(ModelFrame frame, GlmmFamily family)
     {
-        var x = frame.X;
-        var y = frame.Y;
-        var mu = y.Map(v => family == GlmmFamily.Binomial ? (v + 0.5) / 2 : v + 0.1);
-        var eta = mu.Map(m => family == GlmmFamily.Binomial ? Math.Log(m / (1 - m)) : Math.Log(m));
-        var beta = Vector<double>.Build.Dense(x.ColumnCount);
+        var columns = frame.X.ToColumnArrays();
+        var (n, p) = (frame.Count, columns.Length);
+        var y = frame.Y.ToArray();
+        var mu = y.Select(v => family == GlmmFamily.Binomial ? (v + 0.5) / 2 : v + 0.1).ToArray();
+        var eta = mu.Select(m => family == GlmmFamily.Binomial ? Math.Log(m / (1 - m)) : Math.Log(m)).ToArray();
+        var beta = Vector<double>.Build.Dense(p);
         for (var iteration = 0; iteration < 25; iteration++)
         {
-            var w = mu.Map(m => family.Weight(m));
-            var z = eta + ((y - mu) / w);
-            var xw = x.Clone();
-            for (var j = 0; j < xw.ColumnCount; j++)
+            var xwx = new double[p * p];
+            var xwz = new double[p];
+            for (var i = 0; i < n; i++)
             {
-                xw.SetColumn(j, x.Column(j).PointwiseMultiply(w)); // column-major storage: one pass per column
+                var w = family.Weight(mu[i]);
+                var z = eta[i] + ((y[i] - mu[i]) / w);
+                for (var j = 0; j < p; j++)
+                {
+                    var wx = w * columns[j][i];
+                    xwz[j] += wx * z;
+                    for (var l = 0; l <= j; l++)
+                    {
+                        xwx[(j * p) + l] += wx * columns[l][i];
+                    }
+                }
             }
-            var next = x.TransposeThisAndMultiply(xw).Solve(xw.TransposeThisAndMultiply(z));
+            var next = Matrix<double>.Build.Dense(p, p, (j, l) => xwx[(Math.Max(j, l) * p) + Math.Min(j, l)]).Solve(Vector<double>.Build.DenseOfArray(xwz));
             var change = (next - beta).AbsoluteMaximum();
             beta = next;
-            eta = x * beta;
-            mu = eta.Map(e => family.Mean(e));
+            for (var i = 0; i < n; i++)
+            {
+                var e = 0.0;
+                for (var j = 0; j < p; j++)
+                {
+                    e += columns[j][i] * beta[j];
+                }
+                eta[i] = e;
+                mu[i] = family.Mean(e);
+            }
             if (change < 1e-8)
             {
                 break;

@@ -14,7 +14,7 @@ namespace Nmt.Analytics.Models.Glmm;
 /// errors) by up to ~1.5 %; a tolerance of 1e-10 gives the exact Laplace approximation
 /// (= glmer with <c>glmerControl(tolPwrss = 1e-10)</c>). Groups are independent given (θ, β): O(n q²) per step.
 /// </summary>
-internal sealed class LaplaceDeviance
+internal sealed class LaplaceDeviance : IGlmmDeviance
 {
     private const int MaxIterations = 100;
     private const int MaxHalvings = 20;
@@ -66,7 +66,7 @@ internal sealed class LaplaceDeviance
     /// <summary>Λ from θ.</summary>
     public double[,] Lambda(ReadOnlySpan<double> theta) => _rows.Lambda(theta);
 
-    /// <summary>The deviance at parameters (θ, β) concatenated; +∞ when PIRLS fails (lme4 stops with an error).</summary>
+    /// <inheritdoc/>
     public double Evaluate(double[] parameters)
     {
         var lambda = _rows.Lambda(parameters.AsSpan(0, ThetaCount));
@@ -106,10 +106,7 @@ internal sealed class LaplaceDeviance
         return double.PositiveInfinity;
     }
 
-    /// <summary>
-    /// lme4's RX-based covariance of β̂ at the last evaluation, (X'WX − X'WZΛ(Λ'Z'WZΛ + I)⁻¹Λ'Z'WX)⁻¹ with the
-    /// weights of the last PIRLS solve (<c>vcov(m, use.hessian = FALSE)</c>).
-    /// </summary>
+    /// <inheritdoc/>
     public Matrix<double> RxCovariance(double[] theta)
     {
         var lambda = _rows.Lambda(theta);

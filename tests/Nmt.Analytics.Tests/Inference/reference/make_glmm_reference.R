@@ -5,6 +5,10 @@
 # Data: lme4::cbpp expanded to one 0/1 row per animal (the likelihood of the binomial counts up to the constant
 # log choose(size, incidence)), with t = period - 2.5 as a number for a correlated random slope; lme4::grouseticks
 # (Poisson counts); MASS::epil (Poisson seizure counts, 59 patients x 4 periods, per = period - 2.5).
+# Singular fits (glmm_singular_reference.json): datasets::mtcars, transmission am (0/1) by horsepower or weight with
+# a random intercept (and slope) by carburettors or cylinders: glmer estimates every random-effect variance as 0.
+# There lme4 1.1-31's summary still uses the finite-difference Hessian (std_error); vcov(m, use.hessian = FALSE)
+# gives the RX-based covariance (std_error_rx), (X'WX - RZX'RZX)^-1; at theta = 0 the two agree to ~4e-5.
 suppressMessages({ library(jsonlite); library(lme4); library(MASS) })
 Sys.setlocale("LC_COLLATE", "C")
 
@@ -41,4 +45,19 @@ cases <- list(
   case("cbpp_correlated_slope", "cbpp_animals.csv", "sick ~ t + (1 + t | herd)", "binomial"),
   case("epil_correlated_slope", "epil.csv", "y ~ trt + lbase + per + (1 + per | subject)", "poisson"))
 writeLines(toJSON(cases, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), "glmm_reference.json")
+
+mt <- data.frame(am = mtcars$am, hp = mtcars$hp, wt = mtcars$wt, cyl = paste0("c", mtcars$cyl), carb = paste0("k", mtcars$carb))
+write.csv(mt, "mtcars.csv", row.names = FALSE)
+singular <- function(name, formula) {
+  m <- glmer(as.formula(formula), read("mtcars.csv"), family = binomial, control = glmerControl(optimizer = "bobyqa"))
+  stopifnot(isSingular(m), all(getME(m, "theta")[getME(m, "lower") == 0] < 1e-4))
+  s <- summary(m)$coefficients
+  list(name = name, data = "Inference/mtcars.csv", formula = formula, family = "binomial", term = I(rownames(s)),
+       estimate = I(s[, 1]), std_error = I(s[, 2]), std_error_rx = I(sqrt(diag(as.matrix(suppressWarnings(vcov(m, use.hessian = FALSE)))))),
+       log_likelihood = as.numeric(logLik(m)), theta = I(getME(m, "theta")))
+}
+singular_cases <- list(
+  singular("mtcars_intercept", "am ~ hp + (1 | carb)"),
+  singular("mtcars_correlated_slope", "am ~ wt + (1 + wt | cyl)"))
+writeLines(toJSON(singular_cases, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), "glmm_singular_reference.json")
 cat(sprintf("lme4 %s\n", packageVersion("lme4")))
