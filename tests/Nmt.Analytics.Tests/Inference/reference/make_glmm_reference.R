@@ -46,13 +46,15 @@ cases <- list(
   case("epil_correlated_slope", "epil.csv", "y ~ trt + lbase + per + (1 + per | subject)", "poisson"))
 writeLines(toJSON(cases, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), "glmm_reference.json")
 
-mt <- data.frame(am = mtcars$am, hp = mtcars$hp, wt = mtcars$wt, cyl = paste0("c", mtcars$cyl), carb = paste0("k", mtcars$carb))
-write.csv(mt, "mtcars.csv", row.names = FALSE)
+# The committed copy of mtcars (Models/reference); cyl and carb group the random effects as factors.
+mt <- read.csv("../../Models/reference/mtcars.csv")
+stopifnot(all.equal(mt$hp, mtcars$hp), all.equal(mt$am, mtcars$am), all.equal(mt$wt, mtcars$wt))
+mt$cyl <- factor(mt$cyl); mt$carb <- factor(mt$carb)
 singular <- function(name, formula) {
-  m <- glmer(as.formula(formula), read("mtcars.csv"), family = binomial, control = glmerControl(optimizer = "bobyqa"))
+  m <- glmer(as.formula(formula), mt, family = binomial, control = glmerControl(optimizer = "bobyqa"))
   stopifnot(isSingular(m), all(getME(m, "theta")[getME(m, "lower") == 0] < 1e-4))
   s <- summary(m)$coefficients
-  list(name = name, data = "Inference/mtcars.csv", formula = formula, family = "binomial", term = I(rownames(s)),
+  list(name = name, data = "Models/mtcars.csv", formula = formula, family = "binomial", term = I(rownames(s)),
        estimate = I(s[, 1]), std_error = I(s[, 2]), std_error_rx = I(sqrt(diag(as.matrix(suppressWarnings(vcov(m, use.hessian = FALSE)))))),
        log_likelihood = as.numeric(logLik(m)), theta = I(getME(m, "theta")))
 }
