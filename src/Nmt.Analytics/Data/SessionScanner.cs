@@ -210,6 +210,12 @@ internal sealed partial class SessionScanner
         while (Next())
         {
         }
+        return Report();
+    }
+
+    /// <summary>The report on the rows read so far (<see cref="Finish"/> without reading on).</summary>
+    public ValidationReport Report()
+    {
         if (!_source.IsEmpty && Rows == 0)
         {
             FileIssue(1, null, ValidationRules.HeaderOnly, "the file has a header but no data rows");

@@ -6,8 +6,24 @@ namespace Nmt.Analytics.Tests.Data;
 /// <summary>Validation on two threads gives exactly the one-thread report, whatever the file holds and wherever batches split it.</summary>
 public class ParallelValidationTests
 {
-    private static ValidationReport Validate(string csv, bool parallel, int batchRows, int maxIssues = 200) =>
-        SessionValidator.Validate(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "f.csv", new LoadOptions { MaxIssues = maxIssues }, parallel, batchRows);
+    private static ValidationReport Validate(string csv, bool parallel, int batchRows, int maxIssues = 200, int chunkBytes = 1 << 20) =>
+        Validate(Encoding.UTF8.GetBytes(csv), parallel, batchRows, maxIssues, chunkBytes);
+
+    private static ValidationReport Validate(byte[] csv, bool parallel, int batchRows, int maxIssues = 200, int chunkBytes = 1 << 20) =>
+        SessionValidator.Validate(new MemoryStream(csv), "f.csv", new LoadOptions { MaxIssues = maxIssues }, parallel, batchRows, chunkBytes);
+
+    /// <summary>The one-thread report, or the error it stops with, as text.</summary>
+    private static string Outcome(byte[] csv, bool parallel, int batchRows = 16, int chunkBytes = 1 << 20)
+    {
+        try
+        {
+            return Validate(csv, parallel, batchRows, 200, chunkBytes).ToJson().ToJsonString();
+        }
+        catch (NmtInputException e)
+        {
+            return $"line {e.Line}: {e.Message}";
+        }
+    }
 
     /// <summary>A simulated file with errors, warnings, identifiers, ragged and non-UTF-8 rows, duplicates and order problems spread over it.</summary>
     private static string Damaged(int seed)
@@ -82,5 +98,70 @@ public class ParallelValidationTests
         Assert.True(ParallelValidation.Worthwhile(stream) || Environment.ProcessorCount == 1);
         var byDefault = SessionValidator.Validate(stream, "f.csv");
         Assert.Equal(Validate(text, parallel: false, 1).ToJson().ToJsonString(), byDefault.ToJson().ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 97)]
+    [InlineData(3, 1000)]
+    [InlineData(4, 16_384)]
+    public void Chunks_cut_anywhere_give_the_one_thread_report(int seed, int chunkBytes)
+    {
+        var csv = Damaged(seed);
+        foreach (var maxIssues in new[] { 0, 200 })
+        {
+            var one = Validate(csv, parallel: false, 64, maxIssues);
+            var chunked = Validate(csv, parallel: true, 64, maxIssues, chunkBytes);
+            Assert.Equal(one.ToJson().ToJsonString(), chunked.ToJson().ToJsonString());
+        }
+    }
+
+    /// <summary>Files that chunking must not change: quoted line breaks across chunk ends, CR LF, a BOM, <c>;</c> with decimal commas, blank lines, no final newline, tiny files.</summary>
+    public static TheoryData<string> Awkward()
+    {
+        var csv = Damaged(6);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        var notes = (string[])lines.Clone();
+        for (var i = 40; i < notes.Length; i += 37)
+        {
+            notes[i] = notes[i].Replace(",shoulder,", ",\"shoulder\nsecond line, with comma\",", StringComparison.Ordinal)
+                .Replace(",neck,", ",\"ne\"\"ck\",", StringComparison.Ordinal);
+        }
+        var semicolon = lines.Select(l => l.Replace(',', ';')).Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"(?<=\d)\.(?=\d)", ",")).ToArray();
+        var blank = lines.SelectMany((l, i) => i % 23 == 5 ? new[] { l, "", "" } : new[] { l }).ToArray();
+        return new TheoryData<string>
+        {
+            string.Join('\n', notes) + "\n",
+            string.Join("\r\n", lines) + "\r\n",
+            "\uFEFF" + csv,
+            string.Join('\n', semicolon) + "\n",
+            string.Join('\n', blank) + "\n",
+            string.Join('\n', lines),
+            lines[0] + "\n" + lines[1],
+            lines[0] + "\n",
+            lines[0] + "\n" + lines[1] + "\n\"" + lines[2] + "\n" + lines[3] + "\n",
+            string.Join('\n', lines[..200]) + "\n\"" + string.Join('\n', lines[200..]) + "\n",
+            string.Join('\n', lines).Replace("\n", "\r", StringComparison.Ordinal),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Awkward))]
+    public void Awkward_files_give_the_one_thread_outcome_wherever_chunks_are_cut(string csv)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var one = Outcome(bytes, parallel: false);
+        foreach (var chunkBytes in new[] { 1, 13, 200, 1500, 1 << 20 })
+        {
+            Assert.Equal(one, Outcome(bytes, parallel: true, chunkBytes: chunkBytes));
+        }
+    }
+
+    [Fact]
+    public void An_unterminated_quote_after_many_chunks_is_found_at_its_line()
+    {
+        var csv = SimulatedCsv.ReplaceLine(SimulatedCsv.Issue12, 900, line => "\"" + line);
+        var error = Assert.Throws<NmtInputException>(() => Validate(csv, parallel: true, 16, chunkBytes: 4096));
+        Assert.Equal(900, error.Line);
     }
 }
