@@ -41,7 +41,10 @@ internal static partial class ParallelValidation
             }
         }
 
-        /// <summary>Parses and checks one chunk on a pool thread; a malformed record ends it, stored in its last batch.</summary>
+        /// <summary>
+        /// Parses and checks one chunk on a pool thread, straight from its reader (the rows' text is not copied); a
+        /// malformed record ends it, stored in its last batch.
+        /// </summary>
         private List<RowBatch> Parse(CsvChunk chunk)
         {
             var checker = _checkers.TryTake(out var idle) ? idle : SessionScanner.Checker(new BatchRowSource(header, format), sourceName, options);
@@ -49,33 +52,29 @@ internal static partial class ParallelValidation
             try
             {
                 using var source = CsvRowSource.OpenRecords(chunk.Bytes, format, header, chunk.FirstLine);
-                var batch = Rent();
-                try
+                while (true)
                 {
-                    while (source.Read())
+                    var batch = Rent();
+                    batches.Add(batch);
+                    try
                     {
-                        if (batch.Count == batch.Capacity)
-                        {
-                            checker.CheckBatch(batch);
-                            batches.Add(batch);
-                            batch = Rent();
-                        }
-                        batch.Add(source);
+                        checker.CheckRows(source, batch);
+                    }
+                    catch (NmtInputException e)
+                    {
+                        batch.Error = e;
+                    }
+                    if (batch.Error is not null || batch.Count < batch.Capacity)
+                    {
+                        return batches;
                     }
                 }
-                catch (NmtInputException e)
-                {
-                    batch.Error = e;
-                }
-                checker.CheckBatch(batch);
-                batches.Add(batch);
             }
             finally
             {
                 chunk.Release();
                 _checkers.Add(checker);
             }
-            return batches;
         }
 
         private RowBatch Rent() => _free.TryTake(out var batch) ? batch : new RowBatch(batchRows, coordinator.QuasiIdentifierCount);

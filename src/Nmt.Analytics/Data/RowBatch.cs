@@ -91,6 +91,15 @@ internal sealed class RowBatch
         FirstField[Count] = _fieldCount;
     }
 
+    /// <summary>Adds a row by its line only (its cells were checked straight from the reader); returns its index.</summary>
+    public int AddLine(long line, bool invalidUtf8)
+    {
+        Lines[Count] = line;
+        InvalidUtf8[Count] = invalidUtf8;
+        FirstField[Count + 1] = _fieldCount;
+        return Count++;
+    }
+
     public int FieldCount(int row) => FirstField[row + 1] - FirstField[row];
 
     public ReadOnlySpan<char> Field(int row, int index)

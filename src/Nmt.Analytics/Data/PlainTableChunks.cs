@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+
+namespace Nmt.Analytics.Data;
+
+/// <summary>
+/// <see cref="PlainTableReader"/> on every core: the file is cut into chunks of whole records (<see cref="CsvChunker"/>),
+/// thread-pool threads parse each into its own column builders, and the pieces are joined in file order. The table is
+/// the one a sequential read gives: types, values, lines, and the first error in file order.
+/// </summary>
+internal static class PlainTableChunks
+{
+    private const int MaxChunksInFlight = 4;
+
+    /// <summary>One chunk's rows.</summary>
+    private sealed record Piece(PlainColumnBuilder[] Columns, List<long> Lines, NmtInputException? Error);
+
+    /// <summary>
+    /// The table, or null when a chunked read cannot promise the sequential result (a header that is not a plain line,
+    /// or a column that turns text in one chunk while a later chunk read numbers, whose original spelling is gone).
+    /// </summary>
+    public static ColumnTable? TryRead(Stream stream, string sourceName, int chunkBytes)
+    {
+        var start = stream.Position;
+        IReadOnlyList<string> header;
+        CsvFormat format;
+        using (var source = CsvRowSource.Open(stream, leaveOpen: true))
+        {
+            header = PlainTableReader.CheckedHeader(source, sourceName);
+            format = source.Format!;
+        }
+        stream.Position = start;
+        if (CsvChunker.Open(stream, chunkBytes) is not { } chunker)
+        {
+            return null;
+        }
+        var pending = new List<Task<Piece>>();
+        while (chunker.Next() is { } chunk)
+        {
+            if (pending.Count >= MaxChunksInFlight)
+            {
+                pending[^MaxChunksInFlight].Wait();
+            }
+            pending.Add(Task.Run(() => ParseChunk(chunk, format, header, sourceName)));
+        }
+        var pieces = pending.Select(t => t.GetAwaiter().GetResult()).ToList();
+        if (chunker.Stopped && pieces.All(p => p.Error is null))
+        {
+            stream.Position = chunker.RestOffset;
+            using var rest = CsvRowSource.OpenRecords(stream, format, header, chunker.RestLine);
+            pieces.Add(Parse(rest, header, 1024, sourceName));
+        }
+        return Join(pieces, header, sourceName);
+    }
+
+    private static Piece ParseChunk(CsvChunk chunk, CsvFormat format, IReadOnlyList<string> header, string sourceName)
+    {
+        try
+        {
+            using var source = CsvRowSource.OpenRecords(chunk.Bytes, format, header, chunk.FirstLine);
+            return Parse(source, header, chunk.Bytes.Span.Count((byte)'\n') + 1, sourceName);
+        }
+        finally
+        {
+            chunk.Release();
+        }
+    }
+
+    private static Piece Parse(CsvRowSource source, IReadOnlyList<string> header, int capacity, string sourceName)
+    {
+        var columns = header.Select(name => new PlainColumnBuilder(name, capacity)).ToArray();
+        var lines = new List<long>(capacity);
+        var error = PlainTableReader.ReadRows(source, columns, lines, sourceName);
+        return new Piece(columns, lines, error);
+    }
+
+    private static ColumnTable? Join(List<Piece> pieces, IReadOnlyList<string> header, string sourceName)
+    {
+        var used = pieces.FindIndex(p => p.Error is not null) is var bad and >= 0 ? pieces[..(bad + 1)] : pieces;
+        var rows = used.Sum(p => (long)p.Lines.Count);
+        PlainTableReader.Finish(rows, used[^1].Error, header, sourceName);
+        var columns = new TableColumn[header.Count];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            if (JoinColumn(used, j, (int)rows) is not { } column)
+            {
+                return null;
+            }
+            columns[j] = column;
+        }
+        var lines = new long[rows];
+        var at = 0;
+        foreach (var piece in used)
+        {
+            CollectionsMarshal.AsSpan(piece.Lines).CopyTo(lines.AsSpan(at));
+            at += piece.Lines.Count;
+        }
+        return new ColumnTable(columns, lines);
+    }
+
+    /// <summary>Column <paramref name="j"/> of all pieces, or null when a sequential read would have kept numbers' own text.</summary>
+    private static TableColumn? JoinColumn(List<Piece> pieces, int j, int rows)
+    {
+        var firstText = pieces.FindIndex(p => p.Columns[j].IsText);
+        var name = pieces[0].Columns[j].Name;
+        if (firstText < 0)
+        {
+            var numbers = new double[rows];
+            var at = 0;
+            foreach (var piece in pieces)
+            {
+                piece.Columns[j].Numbers.CopyTo(numbers.AsSpan(at));
+                at += piece.Columns[j].Count;
+            }
+            return new NumericColumn(name, numbers);
+        }
+        if (pieces.Skip(firstText + 1).Any(p => p.Columns[j].NumberCount > 0))
+        {
+            return null;
+        }
+        var texts = new string?[rows];
+        var row = 0;
+        var writer = pieces[firstText].Columns[j];
+        foreach (var column in pieces.Select(p => p.Columns[j]))
+        {
+            if (column.IsText)
+            {
+                column.Texts.CopyTo(texts.AsSpan(row));
+                row += column.Count;
+                continue;
+            }
+            foreach (var value in column.Numbers)
+            {
+                texts[row++] = writer.AsText(value);
+            }
+        }
+        return new TextColumn(name, texts);
+    }
+}
