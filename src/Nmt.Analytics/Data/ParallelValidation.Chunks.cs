@@ -6,14 +6,17 @@ namespace Nmt.Analytics.Data;
 internal static partial class ParallelValidation
 {
     /// <summary>
-    /// The chunked run: the calling thread cuts the file into chunks (<see cref="CsvChunker"/>), thread-pool threads parse
-    /// and check whole chunks (each with its own reader and checker), and the calling thread replays the checked
-    /// batches chunk by chunk in file order. At most <see cref="MaxChunksInFlight"/> chunks are read ahead.
+    /// The chunked run: the calling thread cuts the file into chunks (<see cref="CsvChunker"/>) and hands them to
+    /// thread-pool threads (one fewer than the cores), which parse and check whole chunks, each with its own reader and
+    /// checker; it replays the checked batches chunk by chunk in file order as soon as the oldest chunk is done, and
+    /// parses a chunk itself rather than wait (waiting threads would spin). At most <see cref="MaxPending"/> chunks are
+    /// read ahead, so memory stays bounded.
     /// </summary>
     private sealed class ChunkRun(CsvChunker chunker, IReadOnlyList<string> header, CsvFormat format, SessionScanner coordinator,
         string sourceName, LoadOptions options, int batchRows)
     {
-        private const int MaxChunksInFlight = 4;
+        private const int MaxPending = 6;
+        private readonly ChunkWorkers _workers = new();
         private readonly ConcurrentBag<RowBatch> _free = [];
         private readonly ConcurrentBag<SessionScanner> _checkers = [];
         private readonly Queue<Task<List<RowBatch>>> _pending = new();
@@ -22,17 +25,29 @@ internal static partial class ParallelValidation
         {
             try
             {
-                while (chunker.Next() is { } chunk)
+                var more = true;
+                while (more || _pending.Count > 0)
                 {
-                    _pending.Enqueue(Task.Run(() => Parse(chunk)));
-                    while (_pending.Count > 0 && (_pending.Count >= MaxChunksInFlight || _pending.Peek().IsCompleted))
+                    while (_pending.Count > 0 && _pending.Peek().IsCompleted)
                     {
                         ReplayHead();
                     }
-                }
-                while (_pending.Count > 0)
-                {
-                    ReplayHead();
+                    if (!more || _pending.Count >= MaxPending)
+                    {
+                        if (_pending.Count > 0)
+                        {
+                            ReplayHead();
+                        }
+                        continue;
+                    }
+                    if (chunker.Next() is { } chunk)
+                    {
+                        _pending.Enqueue(_workers.Run(() => Parse(chunk)));
+                    }
+                    else
+                    {
+                        more = false;
+                    }
                 }
             }
             finally

@@ -4,13 +4,11 @@ namespace Nmt.Analytics.Data;
 
 /// <summary>
 /// <see cref="PlainTableReader"/> on every core: the file is cut into chunks of whole records (<see cref="CsvChunker"/>),
-/// thread-pool threads parse each into its own column builders, and the pieces are joined in file order. The table is
+/// worker threads and the calling thread parse each into its own column builders, and the pieces are joined in file order. The table is
 /// the one a sequential read gives: types, values, lines, and the first error in file order.
 /// </summary>
 internal static class PlainTableChunks
 {
-    private const int MaxChunksInFlight = 4;
-
     /// <summary>One chunk's rows.</summary>
     private sealed record Piece(PlainColumnBuilder[] Columns, List<long> Lines, NmtInputException? Error);
 
@@ -34,13 +32,10 @@ internal static class PlainTableChunks
             return null;
         }
         var pending = new List<Task<Piece>>();
+        var workers = new ChunkWorkers();
         while (chunker.Next() is { } chunk)
         {
-            if (pending.Count >= MaxChunksInFlight)
-            {
-                pending[^MaxChunksInFlight].Wait();
-            }
-            pending.Add(Task.Run(() => ParseChunk(chunk, format, header, sourceName)));
+            pending.Add(workers.Run(() => ParseChunk(chunk, format, header, sourceName)));
         }
         var pieces = pending.Select(t => t.GetAwaiter().GetResult()).ToList();
         if (chunker.Stopped && pieces.All(p => p.Error is null))
