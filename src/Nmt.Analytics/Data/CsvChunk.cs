@@ -10,11 +10,12 @@ internal sealed class CsvChunk
 {
     private byte[]? _buffer;
 
-    public CsvChunk(byte[] buffer, int length, long firstLine)
+    public CsvChunk(byte[] buffer, int length, long firstLine, int lines)
     {
         _buffer = buffer;
         Length = length;
         FirstLine = firstLine;
+        Lines = lines;
     }
 
     /// <summary>The records' bytes.</summary>
@@ -25,6 +26,9 @@ internal sealed class CsvChunk
 
     /// <summary>1-based file line of the chunk's first byte.</summary>
     public long FirstLine { get; }
+
+    /// <summary>Lines that start in the chunk: at most this many records.</summary>
+    public int Lines { get; }
 
     /// <summary>Gives the buffer back to the pool (the chunk's bytes are no longer needed).</summary>
     public void Release()

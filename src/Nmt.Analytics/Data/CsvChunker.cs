@@ -82,8 +82,9 @@ internal sealed class CsvChunker
             return null;
         }
         KeepCarry(buffer.AsSpan(cut, total - cut));
-        var chunk = new CsvChunk(buffer, cut, RestLine);
-        RestLine += records.Count((byte)'\n');
+        var breaks = records.Count((byte)'\n');
+        var chunk = new CsvChunk(buffer, cut, RestLine, breaks + (records[^1] == (byte)'\n' ? 0 : 1));
+        RestLine += breaks;
         RestOffset += cut;
         _ended = atEnd;
         return chunk;

@@ -4,16 +4,37 @@ namespace Nmt.Analytics.Data;
 /// Collects one column: numbers while every cell is numeric; at the first non-numeric cell it becomes text, and the
 /// numbers read so far are written back in shortest round-trip form ("1.50" becomes "1.5").
 /// </summary>
-internal sealed class PlainColumnBuilder(string name, int capacity)
+internal sealed class PlainColumnBuilder
 {
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
-    private double[] _numbers = new double[Math.Max(capacity, 16)];
+    private readonly string _name;
+    private int _capacity;
+    private double[] _numbers;
+    private int _offset;
     private int _count;
     private List<string?>? _text;
     private string? _last;
 
+    /// <summary>A builder with its own array for about <paramref name="capacity"/> rows.</summary>
+    public PlainColumnBuilder(string name, int capacity)
+        : this(name, new double[Math.Max(capacity, 16)], 0, Math.Max(capacity, 16))
+    {
+    }
+
+    /// <summary>
+    /// A builder that writes its numbers into <paramref name="target"/> from <paramref name="offset"/> on, for at most
+    /// <paramref name="capacity"/> rows (a chunk's share of the whole column: no copy when the pieces are joined).
+    /// </summary>
+    public PlainColumnBuilder(string name, double[] target, int offset, int capacity)
+    {
+        _name = name;
+        _numbers = target;
+        _offset = offset;
+        _capacity = capacity;
+    }
+
     /// <summary>The column name.</summary>
-    public string Name => name;
+    public string Name => _name;
 
     /// <summary>Rows added.</summary>
     public int Count => _text?.Count ?? _count;
@@ -25,7 +46,7 @@ internal sealed class PlainColumnBuilder(string name, int capacity)
     public int NumberCount { get; private set; }
 
     /// <summary>The numbers of a numeric column (NaN where missing).</summary>
-    public ReadOnlySpan<double> Numbers => _numbers.AsSpan(0, _count);
+    public ReadOnlySpan<double> Numbers => _numbers.AsSpan(_offset, _count);
 
     /// <summary>The values of a text column (null where missing).</summary>
     public ReadOnlySpan<string?> Texts => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_text);
@@ -46,8 +67,11 @@ internal sealed class PlainColumnBuilder(string name, int capacity)
                 Push(number);
                 return;
             }
-            _text = new List<string?>(Math.Max(capacity, _count + 1));
-            _text.AddRange(_numbers.Take(_count).Select(AsText));
+            _text = new List<string?>(Math.Max(_capacity, _count + 1));
+            foreach (var value in Numbers)
+            {
+                _text.Add(AsText(value));
+            }
         }
         _text.Add(missing ? null : Intern(cell));
     }
@@ -57,16 +81,19 @@ internal sealed class PlainColumnBuilder(string name, int capacity)
 
     /// <summary>The column; a numeric column hands over its buffer when the row estimate was exact (no copy).</summary>
     public TableColumn Build() => _text is not null
-        ? new TextColumn(name, [.. _text])
-        : new NumericColumn(name, _count == _numbers.Length ? _numbers : _numbers[.._count]);
+        ? new TextColumn(_name, [.. _text])
+        : new NumericColumn(_name, _offset == 0 && _count == _numbers.Length ? _numbers : Numbers.ToArray());
 
     private void Push(double value)
     {
-        if (_count == _numbers.Length)
+        if (_count == _capacity)
         {
-            Array.Resize(ref _numbers, _numbers.Length * 2);
+            // Its own array now (a chunk never outgrows its share, which counts its lines; this is for safety).
+            var grown = new double[Math.Max(16, _count * 2)];
+            Numbers.CopyTo(grown);
+            (_numbers, _offset, _capacity) = (grown, 0, grown.Length);
         }
-        _numbers[_count++] = value;
+        _numbers[_offset + _count++] = value;
     }
 
     /// <summary>One string per distinct value (identifiers and codes repeat on many rows).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Nmt.Analytics.Data;
@@ -27,32 +28,40 @@ internal static class PlainTableChunks
             format = source.Format!;
         }
         stream.Position = start;
+        var rows = (int)Math.Min(LineCounter.MaxDataRows(stream) ?? 0, Array.MaxLength);
         if (CsvChunker.Open(stream, chunkBytes) is not { } chunker)
         {
             return null;
         }
+        // Every chunk writes its numbers straight into the whole column, from the row its first line would have.
+        var targets = header.Select(_ => new double[rows]).ToArray();
         var pending = new List<Task<Piece>>();
         var workers = new ChunkWorkers();
+        var offset = 0;
         while (chunker.Next() is { } chunk)
         {
-            pending.Add(workers.Run(() => ParseChunk(chunk, format, header, sourceName)));
+            var (at, share) = (offset, Math.Max(0, Math.Min(chunk.Lines, rows - offset)));
+            offset += share;
+            pending.Add(workers.Run(() => ParseChunk(chunk, format, header, targets, at, share, sourceName)));
         }
         var pieces = pending.Select(t => t.GetAwaiter().GetResult()).ToList();
         if (chunker.Stopped && pieces.All(p => p.Error is null))
         {
             stream.Position = chunker.RestOffset;
             using var rest = CsvRowSource.OpenRecords(stream, format, header, chunker.RestLine);
-            pieces.Add(Parse(rest, header, 1024, sourceName));
+            pieces.Add(Parse(rest, [.. header.Select(name => new PlainColumnBuilder(name, 1024))], 1024, sourceName));
         }
-        return Join(pieces, header, sourceName);
+        return Join(pieces, header, targets, sourceName);
     }
 
-    private static Piece ParseChunk(CsvChunk chunk, CsvFormat format, IReadOnlyList<string> header, string sourceName)
+    private static Piece ParseChunk(CsvChunk chunk, CsvFormat format, IReadOnlyList<string> header, double[][] targets, int at, int share,
+        string sourceName)
     {
         try
         {
             using var source = CsvRowSource.OpenRecords(chunk.Bytes, format, header, chunk.FirstLine);
-            return Parse(source, header, chunk.Bytes.Span.Count((byte)'\n') + 1, sourceName);
+            var columns = header.Select((name, j) => new PlainColumnBuilder(name, targets[j], at, share)).ToArray();
+            return Parse(source, columns, share, sourceName);
         }
         finally
         {
@@ -60,15 +69,14 @@ internal static class PlainTableChunks
         }
     }
 
-    private static Piece Parse(CsvRowSource source, IReadOnlyList<string> header, int capacity, string sourceName)
+    private static Piece Parse(CsvRowSource source, PlainColumnBuilder[] columns, int capacity, string sourceName)
     {
-        var columns = header.Select(name => new PlainColumnBuilder(name, capacity)).ToArray();
         var lines = new List<long>(capacity);
         var error = PlainTableReader.ReadRows(source, columns, lines, sourceName);
         return new Piece(columns, lines, error);
     }
 
-    private static ColumnTable? Join(List<Piece> pieces, IReadOnlyList<string> header, string sourceName)
+    private static ColumnTable? Join(List<Piece> pieces, IReadOnlyList<string> header, double[][] targets, string sourceName)
     {
         var used = pieces.FindIndex(p => p.Error is not null) is var bad and >= 0 ? pieces[..(bad + 1)] : pieces;
         var rows = used.Sum(p => (long)p.Lines.Count);
@@ -76,7 +84,7 @@ internal static class PlainTableChunks
         var columns = new TableColumn[header.Count];
         for (var j = 0; j < columns.Length; j++)
         {
-            if (JoinColumn(used, j, (int)rows) is not { } column)
+            if (JoinColumn(used, j, (int)rows, targets[j]) is not { } column)
             {
                 return null;
             }
@@ -93,20 +101,13 @@ internal static class PlainTableChunks
     }
 
     /// <summary>Column <paramref name="j"/> of all pieces, or null when a sequential read would have kept numbers' own text.</summary>
-    private static TableColumn? JoinColumn(List<Piece> pieces, int j, int rows)
+    private static TableColumn? JoinColumn(List<Piece> pieces, int j, int rows, double[] target)
     {
         var firstText = pieces.FindIndex(p => p.Columns[j].IsText);
         var name = pieces[0].Columns[j].Name;
         if (firstText < 0)
         {
-            var numbers = new double[rows];
-            var at = 0;
-            foreach (var piece in pieces)
-            {
-                piece.Columns[j].Numbers.CopyTo(numbers.AsSpan(at));
-                at += piece.Columns[j].Count;
-            }
-            return new NumericColumn(name, numbers);
+            return new NumericColumn(name, JoinNumbers(pieces, j, rows, target));
         }
         if (pieces.Skip(firstText + 1).Any(p => p.Columns[j].NumberCount > 0))
         {
@@ -129,5 +130,33 @@ internal static class PlainTableChunks
             }
         }
         return new TextColumn(name, texts);
+    }
+
+    /// <summary>
+    /// The numbers of column <paramref name="j"/> in one array: the chunks wrote them into <paramref name="target"/>
+    /// already, so only pieces that read fewer rows than their lines (blank lines) are moved down, and the array is cut
+    /// to length only when it came out longer than the rows.
+    /// </summary>
+    private static double[] JoinNumbers(List<Piece> pieces, int j, int rows, double[] target)
+    {
+        if (target.Length < rows)
+        {
+            Array.Resize(ref target, rows);
+        }
+        var at = 0;
+        foreach (var piece in pieces)
+        {
+            var numbers = piece.Columns[j].Numbers;
+            if (numbers.IsEmpty)
+            {
+                continue;
+            }
+            if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(numbers), ref target[at]))
+            {
+                numbers.CopyTo(target.AsSpan(at));
+            }
+            at += numbers.Length;
+        }
+        return at == target.Length ? target : target[..at];
     }
 }
