@@ -83,20 +83,13 @@ internal sealed class CsvRowSource : IRowSource
     }
 
     /// <summary>
-    /// Reads the records of a part of a file after its header (a chunk from <see cref="CsvChunker"/>, or the rest of the
-    /// file from a record boundary), numbering lines from <paramref name="firstLine"/>.
+    /// Reads the records of the rest of a file from a record boundary after its header (where <see cref="CsvChunker"/>
+    /// stopped), numbering lines from <paramref name="firstLine"/>.
     /// </summary>
-    public static CsvRowSource OpenRecords(ReadOnlyMemory<byte> bytes, CsvFormat format, IReadOnlyList<string> header, long firstLine) =>
-        Records(format, header, firstLine, options => CsvReader.Create(bytes, options));
-
-    /// <inheritdoc cref="OpenRecords(ReadOnlyMemory{byte}, CsvFormat, IReadOnlyList{string}, long)"/>
-    public static CsvRowSource OpenRecords(Stream stream, CsvFormat format, IReadOnlyList<string> header, long firstLine) =>
-        Records(format, header, firstLine, options => CsvReader.Create(stream, options, leaveOpen: true));
-
-    private static CsvRowSource Records(CsvFormat format, IReadOnlyList<string> header, long firstLine, Func<CsvReaderOptions, CsvReader> create)
+    public static CsvRowSource OpenRecords(Stream stream, CsvFormat format, IReadOnlyList<string> header, long firstLine)
     {
         var unterminated = new StrongBox<long>();
-        var reader = create(Options(format, unterminated, hasHeader: false, null, false));
+        var reader = CsvReader.Create(stream, Options(format, unterminated, hasHeader: false, null, false), leaveOpen: true);
         return new CsvRowSource(reader, format, [.. header]) { _unterminatedQuoteLine = unterminated, _lineOffset = firstLine - 1 };
     }
 

@@ -66,7 +66,7 @@ internal static partial class ParallelValidation
             var batches = new List<RowBatch>();
             try
             {
-                using var source = CsvRowSource.OpenRecords(chunk.Bytes, format, header, chunk.FirstLine);
+                using var source = new QuoteFreeRows(chunk.Bytes, header, format, chunk.FirstLine);
                 while (true)
                 {
                     var batch = Rent();

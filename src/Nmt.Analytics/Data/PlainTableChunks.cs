@@ -59,7 +59,7 @@ internal static class PlainTableChunks
     {
         try
         {
-            using var source = CsvRowSource.OpenRecords(chunk.Bytes, format, header, chunk.FirstLine);
+            using var source = new QuoteFreeRows(chunk.Bytes, header, format, chunk.FirstLine);
             var columns = header.Select((name, j) => new PlainColumnBuilder(name, targets[j], at, share)).ToArray();
             return Parse(source, columns, share, sourceName);
         }
@@ -69,7 +69,7 @@ internal static class PlainTableChunks
         }
     }
 
-    private static Piece Parse(CsvRowSource source, PlainColumnBuilder[] columns, int capacity, string sourceName)
+    private static Piece Parse(IRowSource source, PlainColumnBuilder[] columns, int capacity, string sourceName)
     {
         var lines = new List<long>(capacity);
         var error = PlainTableReader.ReadRows(source, columns, lines, sourceName);

@@ -63,7 +63,7 @@ public static class PlainTableReader
         source.IsEmpty ? throw Empty(sourceName) : source.Header;
 
     /// <summary>Reads every row of <paramref name="source"/> into the builders; the error that stopped it (with its line), or null.</summary>
-    internal static NmtInputException? ReadRows(CsvRowSource source, PlainColumnBuilder[] columns, List<long> lines, string sourceName)
+    internal static NmtInputException? ReadRows(IRowSource source, PlainColumnBuilder[] columns, List<long> lines, string sourceName)
     {
         var decimalComma = source.Format?.DecimalComma ?? false;
         try

@@ -134,7 +134,7 @@ internal sealed partial class SessionScanner
     /// </summary>
     /// <exception cref="NmtInputException">A malformed record (from the reader); the rows before it are recorded.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CheckRows(CsvRowSource rows, RowBatch batch)
+    public void CheckRows(IRowSource rows, RowBatch batch)
     {
         if (!_cellsOnly)
         {

@@ -164,4 +164,26 @@ public class ParallelValidationTests
         var error = Assert.Throws<NmtInputException>(() => Validate(csv, parallel: true, 16, chunkBytes: 4096));
         Assert.Equal(900, error.Line);
     }
+
+    [Fact]
+    public void Bytes_that_are_not_UTF8_NUL_blank_and_space_only_lines_give_the_one_thread_outcome()
+    {
+        var lines = Damaged(7).TrimEnd('\n').Split('\n').Select(Encoding.UTF8.GetBytes).ToList();
+        for (var i = 30; i < lines.Count; i += 41)
+        {
+            var changed = lines[i].ToList();
+            changed.Insert(changed.Count / 2, (byte)(i % 2 == 0 ? 0xFF : 0xC3)); // invalid, or a truncated sequence
+            lines[i] = [.. changed];
+        }
+        lines[55] = [.. lines[55].Take(12), 0, .. lines[55].Skip(12)];
+        lines[77] = "   "u8.ToArray();
+        lines[99] = "\r"u8.ToArray();
+        lines[120] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lines[120]).Replace(",shoulder,", ",schulter-ärmel-ü,", StringComparison.Ordinal));
+        var bytes = lines.SelectMany(l => l.Append((byte)'\n')).ToArray();
+        var one = Outcome(bytes, parallel: false);
+        foreach (var chunkBytes in new[] { 1, 211, 3000, 1 << 20 })
+        {
+            Assert.Equal(one, Outcome(bytes, parallel: true, chunkBytes: chunkBytes));
+        }
+    }
 }

@@ -81,6 +81,7 @@ public class PlainTableReaderTests
             plain.Replace("\n", "\r\n", StringComparison.Ordinal),
             "\uFEFF" + plain,
             plain.Replace(',', ';').Replace('.', ','),
+            plain.Replace(",t3", ",tü3", StringComparison.Ordinal).Replace("\nc040,", "\n   \nc040,", StringComparison.Ordinal),
             plain.Replace("\nc010,", "\n\nc010,", StringComparison.Ordinal),
             turnsText,
             laterText,
