@@ -161,17 +161,17 @@ internal sealed partial class SessionScanner
     /// <summary>What the cell rules found in the current row, kept as row <paramref name="r"/> of <paramref name="batch"/>.</summary>
     private void Record(RowBatch batch, int r)
     {
-            batch.FirstErrors[r] = Row.FirstError;
-            batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
-            batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
-            batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
-            batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
-            for (var k = 0; k < _quasi.Length; k++)
-            {
-                batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
-            }
-            batch.IssueEnds[r] = batch.Issues.Count;
-            batch.FindingEnds[r] = batch.Findings.Count;
+        batch.FirstErrors[r] = Row.FirstError;
+        batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
+        batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
+        batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
+        batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
+        for (var k = 0; k < _quasi.Length; k++)
+        {
+            batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
+        }
+        batch.IssueEnds[r] = batch.Issues.Count;
+        batch.FindingEnds[r] = batch.Findings.Count;
     }
 
     /// <summary>The in-order pass over a checked batch: its issues and findings, the per-client rules, the counts.</summary>
