@@ -75,26 +75,14 @@ internal static class DesignMatrixBuilder
     /// <summary>One 0/1 indicator per listed level (treatment contrasts leave the reference out), filled in one pass.</summary>
     private static List<DesignColumn> FactorColumns(VariableData variable, List<string> levels, IReadOnlyList<int> rows)
     {
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var j = 0; j < levels.Count; j++)
-        {
-            position[levels[j]] = j;
-        }
+        var codes = variable.LabelCodes;
+        var columnOf = codes.PositionsIn(levels);
         var columns = levels.Select(_ => new double[rows.Count]).ToArray();
-        var labels = variable.Labels;
-        string? previous = null;
-        var previousColumn = -1;
         for (var i = 0; i < rows.Count; i++)
         {
-            var label = labels[rows[i]];
-            if (!ReferenceEquals(label, previous))
+            if (codes.Codes[rows[i]] is var code and >= 0 && columnOf[code] is var j and >= 0)
             {
-                previous = label;
-                previousColumn = label is not null && position.TryGetValue(label, out var j) ? j : -1;
-            }
-            if (previousColumn >= 0)
-            {
-                columns[previousColumn][i] = 1;
+                columns[j][i] = 1;
             }
         }
         return levels.Select((level, j) => new DesignColumn(variable.Prefix + level, columns[j])).ToList();

@@ -59,7 +59,8 @@ public static class ModelFrameBuilder
 
     private static (List<int> Used, List<RowExclusion> Exclusions) SplitRows(ColumnTable table, IEnumerable<VariableData> variables)
     {
-        var ordered = variables.ToList();
+        // Only variables with a missing value somewhere can exclude a row (usually none).
+        var ordered = variables.Where(v => v.MissingReasons is not null).ToList();
         var used = new List<int>(table.RowCount);
         var exclusions = new List<RowExclusion>();
         for (var r = 0; r < table.RowCount; r++)
@@ -98,7 +99,12 @@ public static class ModelFrameBuilder
         switch (response.Kind)
         {
             case VariableKind.Numeric:
-                return (Vector<double>.Build.DenseOfEnumerable(rows.Select(r => response.Numbers[r])), null);
+                var y = new double[rows.Count];
+                for (var i = 0; i < y.Length; i++)
+                {
+                    y[i] = response.Numbers[rows[i]];
+                }
+                return (Vector<double>.Build.Dense(y), null);
             case VariableKind.Factor:
                 var levels = response.LevelsOver(rows);
                 if (levels.Count != 2)
@@ -171,18 +177,12 @@ public static class ModelFrameBuilder
             _ => throw new NmtInputException($"'{variable.Name}' holds code sets and cannot group random effects."),
         };
         var levels = factor.LevelsOver(rows);
-        var lookup = levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var labelCodes = factor.LabelCodes;
+        var position = labelCodes.PositionsIn(levels);
         var codes = new int[rows.Count];
-        string? previous = null;
-        var code = -1;
         for (var i = 0; i < codes.Length; i++)
         {
-            var label = factor.Labels[rows[i]]!;
-            if (!ReferenceEquals(label, previous))
-            {
-                (previous, code) = (label, lookup[label]);
-            }
-            codes[i] = code;
+            codes[i] = position[labelCodes.Codes[rows[i]]];
         }
         return (codes, levels);
     }

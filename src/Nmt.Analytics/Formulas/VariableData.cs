@@ -57,29 +57,31 @@ internal sealed class VariableData
         new(name, VariableKind.Columns, reasons) { ColumnValues = columns };
 
     public static VariableData Factor(string name, string?[] labels, string?[]? reasons, bool numericLevels) =>
-        new(name, VariableKind.Factor, reasons) { Labels = labels, NumericLevels = numericLevels };
+        new(name, VariableKind.Factor, reasons)
+        {
+            Labels = labels,
+            NumericLevels = numericLevels,
+            _labelCodes = new(() => LabelCodes.Of(labels), LazyThreadSafetyMode.ExecutionAndPublication),
+        };
 
     public static VariableData CodeSet(string name, CodeSetColumn codes, string prefix, string?[]? reasons) =>
         new(name, VariableKind.CodeSet, reasons) { Codes = codes, Prefix = prefix };
 
     /// <summary>The same factor with another column-name prefix and reference level.</summary>
     public VariableData WithReference(string name, string prefix, string? reference) =>
-        new(name, Kind, MissingReasons) { Labels = Labels, NumericLevels = NumericLevels, Prefix = prefix, Reference = reference };
+        new(name, Kind, MissingReasons) { Labels = Labels, NumericLevels = NumericLevels, Prefix = prefix, Reference = reference, _labelCodes = _labelCodes };
+
+    /// <summary>The factor's labels as integer codes (computed once, on first use; safe to share between threads).</summary>
+    public LabelCodes LabelCodes => _labelCodes.Value;
+
+    private Lazy<LabelCodes> _labelCodes = new(() => throw new InvalidOperationException("not a factor"));
 
     /// <summary>Factor levels among <paramref name="rows"/>: sorted (numerically for numeric factors), reference first.</summary>
     public List<string> LevelsOver(IReadOnlyList<int> rows)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        string? previous = null;
-        foreach (var r in rows)
-        {
-            // A client's rows are usually adjacent and share one string instance: skip the repeats cheaply.
-            if (Labels[r] is { } label && !ReferenceEquals(label, previous))
-            {
-                set.Add(label);
-                previous = label;
-            }
-        }
+        var codes = LabelCodes;
+        var present = codes.PresentOver(rows);
+        var set = codes.Distinct.Where((_, code) => present[code]);
         var levels = NumericLevels
             ? set.OrderBy(l => double.Parse(l, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList()
             : set.OrderBy(l => l, StringComparer.Ordinal).ToList();

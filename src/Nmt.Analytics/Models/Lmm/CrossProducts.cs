@@ -145,6 +145,9 @@ internal sealed partial class CrossProducts
 
     private static double[] Values(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
 
+    /// <summary>Below this many rows the passes run on one thread (a second costs more than it saves).</summary>
+    private const int ParallelRows = 100_000;
+
     private void Accumulate(ModelFrame frame, IReadOnlyList<RandomEffectBlock> blocks)
     {
         var x = Values(frame.X);
@@ -153,52 +156,127 @@ internal sealed partial class CrossProducts
         var idx = blocks.Select(b => b.GroupIndex).ToArray();
         var q = blocks.Select(b => b.Terms.Count).ToArray();
         Gamma = OrdinaryLeastSquares(x, y);
+        if (blocks.Count == 1 && SplitBetweenGroups(idx[0]) is var split and > 0)
+        {
+            // Two halves of the rows sharing no level: each half writes only its own levels' sums, and the global sums
+            // are added in a fixed order, so the result does not depend on thread timing.
+            var second = Task.Run(() => AccumulatePrimary(split, N, x, y, z[0], idx[0]));
+            var first = AccumulatePrimary(0, split, x, y, z[0], idx[0]);
+            AddGlobal(first);
+            AddGlobal(second.GetAwaiter().GetResult());
+            BuildCoupling([], []);
+            return;
+        }
         var couplings = new Dictionary<long, int>();
         var couplingData = new List<double>();
         var xi = new double[P];
         var z1 = new double[Q1];
-        var n = N;
-        for (var i = 0; i < n; i++)
+        var ete = 0.0;
+        for (var i = 0; i < N; i++)
         {
-            var yi = y[i];
-            for (var j = 0; j < P; j++)
-            {
-                xi[j] = x[i + (j * n)];
-                yi -= xi[j] * Gamma[j];
-            }
-            for (var j = 0; j < P; j++)
-            {
-                Xty[j] += xi[j] * yi;
-            }
-            Yty += yi * yi;
-            var g = idx[0][i];
-            for (var a = 0; a < Q1; a++)
-            {
-                z1[a] = z[0][i + (a * n)];
-            }
-            AddPrimary(g, z1, xi, yi);
-            LevelEte[g] += yi * yi;
-            LevelCount[g]++;
+            var yi = Residual(i, x, y, xi);
+            AddPrimaryRow(i, idx[0][i], z[0], xi, yi, z1, Xty, ref ete);
             for (var k = 1; k < blocks.Count; k++)
             {
                 AddSecondary(i, k, idx, z, q, z1, xi, yi, couplings, couplingData);
             }
         }
+        Yty += ete;
         BuildCoupling(couplings, couplingData);
+    }
+
+    /// <summary>
+    /// A row near the middle such that no level occurs on both sides of it (clients' rows usually come together), or 0
+    /// when the rows are too few or the levels interleave.
+    /// </summary>
+    private int SplitBetweenGroups(int[] group)
+    {
+        if (N < ParallelRows || Environment.ProcessorCount < 2)
+        {
+            return 0;
+        }
+        var split = N / 2;
+        while (split < N && group[split] == group[split - 1])
+        {
+            split++;
+        }
+        var before = new bool[G];
+        for (var i = 0; i < split; i++)
+        {
+            before[group[i]] = true;
+        }
+        for (var i = split; i < N; i++)
+        {
+            if (before[group[i]])
+            {
+                return 0;
+            }
+        }
+        return split < N ? split : 0;
+    }
+
+    /// <summary>Rows [from, to) of a one-factor model: per-level sums in place; returns the half's Xᵀe and eᵀe.</summary>
+    private (double[] Xte, double Ete) AccumulatePrimary(int from, int to, double[] x, double[] y, double[] z, int[] group)
+    {
+        var xte = new double[P];
+        var ete = 0.0;
+        var xi = new double[P];
+        var z1 = new double[Q1];
+        for (var i = from; i < to; i++)
+        {
+            AddPrimaryRow(i, group[i], z, xi, Residual(i, x, y, xi), z1, xte, ref ete);
+        }
+        return (xte, ete);
+    }
+
+    /// <summary>Row i's fixed-effect values into <paramref name="xi"/>; returns its OLS residual yᵢ − xᵢγ.</summary>
+    private double Residual(int i, double[] x, double[] y, double[] xi)
+    {
+        var yi = y[i];
+        for (var j = 0; j < P; j++)
+        {
+            xi[j] = x[i + (j * N)];
+            yi -= xi[j] * Gamma[j];
+        }
+        return yi;
+    }
+
+    /// <summary>Adds row i (level g of the primary factor, residual yi) to Xᵀe, eᵀe and the level's sums; leaves its z in z1.</summary>
+    private void AddPrimaryRow(int i, int g, double[] z, double[] xi, double yi, double[] z1, double[] xte, ref double ete)
+    {
+        for (var j = 0; j < P; j++)
+        {
+            xte[j] += xi[j] * yi;
+        }
+        ete += yi * yi;
+        for (var a = 0; a < Q1; a++)
+        {
+            z1[a] = z[i + (a * N)];
+        }
+        AddPrimary(g, z1, xi, yi);
+        LevelEte[g] += yi * yi;
+        LevelCount[g]++;
+    }
+
+    private void AddGlobal((double[] Xte, double Ete) half)
+    {
+        for (var j = 0; j < P; j++)
+        {
+            Xty[j] += half.Xte[j];
+        }
+        Yty += half.Ete;
     }
 
     private double[] OrdinaryLeastSquares(double[] x, double[] y)
     {
-        var xtx = new double[P * P];
-        var xty = new double[P];
-        var xi = new double[P];
-        for (var i = 0; i < N; i++)
+        var half = N >= ParallelRows && Environment.ProcessorCount > 1 ? N / 2 : N;
+        var second = half < N ? Task.Run(() => OuterProducts(x, y, half, N)) : null;
+        var (xtx, xty) = OuterProducts(x, y, 0, half);
+        if (second is not null)
         {
-            for (var j = 0; j < P; j++)
-            {
-                xi[j] = x[i + (j * N)];
-            }
-            AddOuterUpper(xtx, xi, y[i], xty);
+            var (xtx2, xty2) = second.GetAwaiter().GetResult();
+            Add(xtx, xtx2);
+            Add(xty, xty2);
         }
         MirrorUpper(xtx, P);
         Array.Copy(xtx, XtX, xtx.Length);
@@ -209,6 +287,31 @@ internal sealed partial class CrossProducts
         DenseKernels.ForwardSolve(xtx, 0, P, xty, 0, 1);
         DenseKernels.BackSolveTransposed(xtx, 0, P, xty, 0, 1);
         return xty;
+    }
+
+    /// <summary>The upper triangle of XᵀX and Xᵀy over rows [from, to).</summary>
+    private (double[] XtX, double[] Xty) OuterProducts(double[] x, double[] y, int from, int to)
+    {
+        var xtx = new double[P * P];
+        var xty = new double[P];
+        var xi = new double[P];
+        for (var i = from; i < to; i++)
+        {
+            for (var j = 0; j < P; j++)
+            {
+                xi[j] = x[i + (j * N)];
+            }
+            AddOuterUpper(xtx, xi, y[i], xty);
+        }
+        return (xtx, xty);
+    }
+
+    private static void Add(double[] sum, double[] part)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += part[i];
+        }
     }
 
     private static void AddOuterUpper(double[] xtx, double[] xi, double yi, double[] xty)
