@@ -15,7 +15,7 @@ namespace Nmt.Analytics.Data;
 internal sealed class CsvRowSource : IRowSource
 {
     private const int SniffBytes = 64 * 1024;
-    private readonly CsvReader? _reader;
+    private CsvReader? _reader;
     private readonly string[] _header;
     private char[] _chars = new char[1024];
     private int[] _starts = new int[64];
@@ -24,18 +24,19 @@ internal sealed class CsvRowSource : IRowSource
     private int _charsUsed;
     private long? _totalBytes;
     private long _rows;
+    private long _lineOffset;
     private StrongBox<long> _unterminatedQuoteLine = new();
 
-    private CsvRowSource(CsvReader? reader, CsvFormat? format)
+    private CsvRowSource(CsvReader? reader, CsvFormat? format, string[]? header = null)
     {
         _reader = reader;
         Format = format;
-        _header = reader is null ? [] : [.. reader.Headers.Select(h => h.Trim())];
+        _header = header ?? (reader is null ? [] : [.. reader.Headers.Select(h => h.Trim())]);
     }
 
     public IReadOnlyList<string> Header => _header;
     public CsvFormat? Format { get; }
-    public bool IsEmpty => _reader is null;
+    public bool IsEmpty => Format is null;
     public long Line { get; private set; } = 1;
     public int FieldCount { get; private set; }
     public bool HasInvalidUtf8 { get; private set; }
@@ -76,27 +77,41 @@ internal sealed class CsvRowSource : IRowSource
             body = new PrefixedStream(prefix, length, stream, leaveOpen);
         }
         var unterminated = new StrongBox<long>();
-        var options = new CsvReaderOptions
-        {
-            OnMalformedRecord = record =>
-            {
-                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
-                {
-                    unterminated.Value = record.LineNumber;
-                }
-            },
-            Separator = format.Delimiter,
-            TrackLineNumbers = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            SkipEmptyLines = true,
-            DetectSeparatorHint = false,
-            CommentPrefix = commentPrefix,
-            TrimWhitespace = trimWhitespace,
-        };
+        var options = Options(format, unterminated, hasHeader: true, commentPrefix, trimWhitespace);
         var reader = CsvReader.Create(body, options, leaveOpen && body == stream);
         return new CsvRowSource(reader, format) { _totalBytes = stream.CanSeek ? stream.Length - start : null, _unterminatedQuoteLine = unterminated };
     }
+
+    /// <summary>
+    /// Reads the records of the rest of a file from a record boundary after its header (where <see cref="CsvChunker"/>
+    /// stopped), numbering lines from <paramref name="firstLine"/>.
+    /// </summary>
+    public static CsvRowSource OpenRecords(Stream stream, CsvFormat format, IReadOnlyList<string> header, long firstLine)
+    {
+        var unterminated = new StrongBox<long>();
+        var reader = CsvReader.Create(stream, Options(format, unterminated, hasHeader: false, null, false), leaveOpen: true);
+        return new CsvRowSource(reader, format, [.. header]) { _unterminatedQuoteLine = unterminated, _lineOffset = firstLine - 1 };
+    }
+
+    private static CsvReaderOptions Options(CsvFormat format, StrongBox<long> unterminated, bool hasHeader, char? commentPrefix, bool trimWhitespace) => new()
+    {
+        OnMalformedRecord = record =>
+        {
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+            {
+                unterminated.Value = record.LineNumber;
+            }
+        },
+        Separator = format.Delimiter,
+        HasHeader = hasHeader,
+        TrackLineNumbers = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        SkipEmptyLines = true,
+        DetectSeparatorHint = false,
+        CommentPrefix = commentPrefix,
+        TrimWhitespace = trimWhitespace,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
@@ -106,7 +121,7 @@ internal sealed class CsvRowSource : IRowSource
             return false;
         }
         _rows++;
-        Line = _reader.LineNumber;
+        Line = _lineOffset + _reader.LineNumber;
         FieldCount = _reader.FieldCount;
         CheckWellFormed();
         Decode();
@@ -136,6 +151,16 @@ internal sealed class CsvRowSource : IRowSource
     public ReadOnlySpan<char> Field(int index) => _chars.AsSpan(_starts[index], _lengths[index]);
 
     public void Dispose() => _reader?.Dispose();
+
+    /// <summary>
+    /// Stops reading rows (the header and format stay): the reader may have read ahead, so it must be closed before
+    /// the stream is read by anything else (<see cref="ParallelValidation"/> reads it in chunks from the header on).
+    /// </summary>
+    public void CloseRows()
+    {
+        _reader?.Dispose();
+        _reader = null;
+    }
 
     /// <summary>
     /// Decodes the row's fields into the reused buffer. The common row (plain ASCII, no quotes) is transcoded in one

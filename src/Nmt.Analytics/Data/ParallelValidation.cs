@@ -11,7 +11,7 @@ namespace Nmt.Analytics.Data;
 /// malformed CSV stops at the same row with the same error. Only two threads run (no spinning thread pool), and at
 /// most a few batches are in flight, so memory stays bounded.
 /// </summary>
-internal static class ParallelValidation
+internal static partial class ParallelValidation
 {
     /// <summary>Files smaller than this are validated in one thread (a second thread would cost more than it saves).</summary>
     public const long MinBytes = 4 << 20;
@@ -26,15 +26,37 @@ internal static class ParallelValidation
     public static bool Worthwhile(Stream stream) =>
         Environment.ProcessorCount > 1 && stream.CanSeek && stream.Length - stream.Position >= MinBytes;
 
-    /// <summary>Validates every row of <paramref name="source"/> (positioned before the first data row).</summary>
+    /// <summary>Validates every row of <paramref name="source"/>, a reader of <paramref name="stream"/> opened at <paramref name="start"/>.</summary>
     /// <exception cref="NmtInputException">A malformed CSV (from the reader), after the rows before it were counted.</exception>
-    public static ValidationReport Validate(CsvRowSource source, string sourceName, LoadOptions options, int batchRows = DefaultBatchRows)
+    public static ValidationReport Validate(CsvRowSource source, Stream stream, long start, string sourceName, LoadOptions options,
+        int batchRows = DefaultBatchRows, int chunkBytes = CsvChunker.DefaultChunkBytes)
     {
         var coordinator = new SessionScanner(source, sourceName, options);
         if (source.IsEmpty)
         {
             return coordinator.Finish();
         }
+        source.CloseRows();
+        stream.Position = start;
+        if (CsvChunker.Open(stream, chunkBytes) is not { } chunker)
+        {
+            stream.Position = start;
+            using var whole = CsvRowSource.Open(stream, leaveOpen: true);
+            return Sequential(whole, coordinator, sourceName, options, batchRows);
+        }
+        new ChunkRun(chunker, source.Header, source.Format!, coordinator, sourceName, options, batchRows).ReadAll();
+        if (chunker.Stopped)
+        {
+            stream.Position = chunker.RestOffset;
+            using var rest = CsvRowSource.OpenRecords(stream, source.Format!, source.Header, chunker.RestLine);
+            Sequential(rest, coordinator, sourceName, options, batchRows);
+        }
+        return coordinator.Report();
+    }
+
+    /// <summary>One reader on the calling thread, its batches checked on two threads and replayed in order.</summary>
+    private static ValidationReport Sequential(CsvRowSource source, SessionScanner coordinator, string sourceName, LoadOptions options, int batchRows)
+    {
         var run = new Run(source, coordinator, sourceName, options, batchRows);
         try
         {
@@ -44,7 +66,7 @@ internal static class ParallelValidation
         {
             run.WaitForWorker();
         }
-        return coordinator.Finish();
+        return coordinator.Report();
     }
 
     private sealed class Run(CsvRowSource source, SessionScanner coordinator, string sourceName, LoadOptions options, int batchRows)
@@ -65,12 +87,14 @@ internal static class ParallelValidation
                 {
                     break;
                 }
+                // Decided before the batch can be replayed and cleared below (reading on after a short batch, not before).
+                var last = batch.Error is not null || batch.Count < batch.Capacity;
                 Check(batch);
                 while (_pending.Count > 0 && (_pending.Peek().Checked.IsCompleted || _pending.Count >= MaxPending))
                 {
                     ReplayHead();
                 }
-                if (batch.Error is not null || batch.Count < batch.Capacity)
+                if (last)
                 {
                     break;
                 }

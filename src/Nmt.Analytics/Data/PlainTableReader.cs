@@ -16,36 +16,93 @@ public static class PlainTableReader
         return Read(stream, Path.GetFileName(path));
     }
 
+    /// <summary>Files at least this large are parsed in chunks on every core.</summary>
+    internal const long ParallelMinBytes = 1 << 20;
+
     /// <summary>Reads CSV from a stream.</summary>
-    public static ColumnTable Read(Stream stream, string sourceName)
+    /// <remarks>
+    /// A large seekable file is cut into chunks of whole records (<see cref="CsvChunker"/>) parsed on every core and joined
+    /// in file order, with the same table as one sequential read (or, when that cannot be guaranteed, one sequential read).
+    /// </remarks>
+    public static ColumnTable Read(Stream stream, string sourceName) => Read(stream, sourceName, CsvChunker.DefaultChunkBytes);
+
+    /// <summary>Reads CSV from a stream, in chunks of about <paramref name="chunkBytes"/> when worthwhile (0: one sequential read).</summary>
+    internal static ColumnTable Read(Stream stream, string sourceName, int chunkBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
+        var chunked = chunkBytes > 0 && stream.CanSeek && Environment.ProcessorCount > 1
+            && (chunkBytes < CsvChunker.DefaultChunkBytes || stream.Length - start >= ParallelMinBytes);
+        if (chunked)
+        {
+            var table = PlainTableChunks.TryRead(stream, sourceName, chunkBytes);
+            if (table is not null)
+            {
+                return table;
+            }
+            stream.Position = start;
+        }
+        return ReadSequential(stream, sourceName);
+    }
+
+    private static ColumnTable ReadSequential(Stream stream, string sourceName)
+    {
         var capacity = (int)Math.Min(LineCounter.MaxDataRows(stream) ?? 0, Array.MaxLength); // pre-sized columns: no regrowth copies
         using var source = CsvRowSource.Open(stream, leaveOpen: true);
-        if (source.IsEmpty || !source.Read())
-        {
-            throw new NmtInputException($"{sourceName} is empty: a header line and at least one row are needed.");
-        }
-        var header = source.Header;
-        CheckHeader(header, sourceName);
-        var columns = header.Select(name => new ColumnBuilder(name, capacity)).ToArray();
+        var header = CheckedHeader(source, sourceName);
+        var columns = header.Select(name => new PlainColumnBuilder(name, capacity)).ToArray();
         var lines = new List<long>(capacity);
-        var decimalComma = source.Format?.DecimalComma ?? false;
-        do
-        {
-            if (source.FieldCount != header.Count)
-            {
-                throw new NmtInputException($"{sourceName}: the row has {source.FieldCount} fields but the header has {header.Count}.", source.Line, null);
-            }
-            for (var j = 0; j < columns.Length; j++)
-            {
-                columns[j].Add(source.Field(j), decimalComma);
-            }
-            lines.Add(source.Line);
-        }
-        while (source.Read());
+        var error = ReadRows(source, columns, lines, sourceName);
+        Finish(lines.Count, error, header, sourceName);
         return new ColumnTable(columns.Select(c => c.Build()), lines.ToArray());
     }
+
+    /// <summary>The header of a non-empty file.</summary>
+    /// <exception cref="NmtInputException">The file is empty.</exception>
+    internal static IReadOnlyList<string> CheckedHeader(CsvRowSource source, string sourceName) =>
+        source.IsEmpty ? throw Empty(sourceName) : source.Header;
+
+    /// <summary>Reads every row of <paramref name="source"/> into the builders; the error that stopped it (with its line), or null.</summary>
+    internal static NmtInputException? ReadRows(IRowSource source, PlainColumnBuilder[] columns, List<long> lines, string sourceName)
+    {
+        var decimalComma = source.Format?.DecimalComma ?? false;
+        try
+        {
+            while (source.Read())
+            {
+                if (source.FieldCount != columns.Length)
+                {
+                    return new NmtInputException($"{sourceName}: the row has {source.FieldCount} fields but the header has {columns.Length}.", source.Line, null);
+                }
+                for (var j = 0; j < columns.Length; j++)
+                {
+                    columns[j].Add(source.Field(j), decimalComma);
+                }
+                lines.Add(source.Line);
+            }
+        }
+        catch (NmtInputException e)
+        {
+            return e;
+        }
+        return null;
+    }
+
+    /// <summary>The checks after reading, in the order of one pass: no rows, then the header, then the first bad row.</summary>
+    internal static void Finish(long rows, NmtInputException? error, IReadOnlyList<string> header, string sourceName)
+    {
+        if (rows == 0 && error is null)
+        {
+            throw Empty(sourceName);
+        }
+        CheckHeader(header, sourceName);
+        if (error is not null)
+        {
+            throw error;
+        }
+    }
+
+    private static NmtInputException Empty(string sourceName) => new($"{sourceName} is empty: a header line and at least one row are needed.");
 
     /// <summary>The column names in the header of a CSV file (empty for an empty or non-CSV file).</summary>
     public static IReadOnlyList<string> ReadHeader(string path)
@@ -65,69 +122,6 @@ public static class PlainTableReader
         if (duplicate is not null)
         {
             throw new NmtInputException($"{sourceName}: column '{duplicate.Key}' appears more than once in the header.", 1, duplicate.Key);
-        }
-    }
-
-    /// <summary>
-    /// Collects one column: numbers while every cell is numeric; at the first non-numeric cell it becomes text, and the
-    /// numbers read so far are written back in shortest round-trip form ("1.50" becomes "1.5").
-    /// </summary>
-    private sealed class ColumnBuilder(string name, int capacity)
-    {
-        private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
-        private double[] _numbers = new double[Math.Max(capacity, 16)];
-        private int _count;
-        private List<string?>? _text;
-        private string? _last;
-
-        public void Add(ReadOnlySpan<char> cell, bool decimalComma)
-        {
-            var missing = CellParser.IsMissing(cell);
-            if (_text is null)
-            {
-                if (missing)
-                {
-                    Push(double.NaN);
-                    return;
-                }
-                if (CellParser.TryNumber(cell, decimalComma, out var number))
-                {
-                    Push(number);
-                    return;
-                }
-                _text = new List<string?>(Math.Max(capacity, _count + 1));
-                _text.AddRange(_numbers.Take(_count).Select(v => double.IsNaN(v) ? null : Intern(CellParser.Format(v))));
-            }
-            _text.Add(missing ? null : Intern(cell));
-        }
-
-        /// <summary>The column; a numeric column hands over its buffer when the row estimate was exact (no copy).</summary>
-        public TableColumn Build() => _text is not null
-            ? new TextColumn(name, [.. _text])
-            : new NumericColumn(name, _count == _numbers.Length ? _numbers : _numbers[.._count]);
-
-        private void Push(double value)
-        {
-            if (_count == _numbers.Length)
-            {
-                Array.Resize(ref _numbers, _numbers.Length * 2);
-            }
-            _numbers[_count++] = value;
-        }
-
-        /// <summary>One string per distinct value (identifiers and codes repeat on many rows).</summary>
-        private string Intern(ReadOnlySpan<char> cell)
-        {
-            if (_last is not null && cell.SequenceEqual(_last))
-            {
-                return _last; // identifiers repeat on consecutive rows (a client's sessions)
-            }
-            if (!SpanLookup.TryGetValue(_interned, cell, out var known))
-            {
-                known = cell.ToString();
-                _interned[known] = known;
-            }
-            return _last = known;
         }
     }
 }

@@ -8,9 +8,10 @@ namespace Nmt.Analytics.Data;
 /// </summary>
 internal sealed class RowBatch
 {
-    private char[] _chars = new char[1 << 16];
-    private int[] _starts = new int[1 << 12];
-    private int[] _lengths = new int[1 << 12];
+    // Allocated on the first copied row: batches checked straight from a chunk's reader never copy text.
+    private char[] _chars = [];
+    private int[] _starts = [];
+    private int[] _lengths = [];
     private int _charCount;
     private int _fieldCount;
 
@@ -91,6 +92,15 @@ internal sealed class RowBatch
         FirstField[Count] = _fieldCount;
     }
 
+    /// <summary>Adds a row by its line only (its cells were checked straight from the reader); returns its index.</summary>
+    public int AddLine(long line, bool invalidUtf8)
+    {
+        Lines[Count] = line;
+        InvalidUtf8[Count] = invalidUtf8;
+        FirstField[Count + 1] = _fieldCount;
+        return Count++;
+    }
+
     public int FieldCount(int row) => FirstField[row + 1] - FirstField[row];
 
     public ReadOnlySpan<char> Field(int row, int index)
@@ -103,7 +113,7 @@ internal sealed class RowBatch
     {
         if (needed > _chars.Length)
         {
-            Array.Resize(ref _chars, Math.Max(needed, _chars.Length * 2));
+            Array.Resize(ref _chars, Math.Max(needed, Math.Max(1 << 16, _chars.Length * 2)));
         }
     }
 
@@ -111,7 +121,7 @@ internal sealed class RowBatch
     {
         if (needed > _starts.Length)
         {
-            var size = Math.Max(needed, _starts.Length * 2);
+            var size = Math.Max(needed, Math.Max(1 << 12, _starts.Length * 2));
             Array.Resize(ref _starts, size);
             Array.Resize(ref _lengths, size);
         }

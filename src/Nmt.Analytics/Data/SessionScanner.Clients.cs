@@ -4,6 +4,8 @@ namespace Nmt.Analytics.Data;
 /// <summary>Cross-field rules within a row, and the per-client rules across rows (duplicates, order, days).</summary>
 internal sealed partial class SessionScanner
 {
+    private string? _lastClientId, _lastClinic;
+    private int _lastClientIndex;
     private int _client = -2, _clinic, _session, _day, _painPre, _painPost, _instrument, _score, _pptPre, _pptPost, _romPre, _romPost;
 
     private void ResolveIndexes()
@@ -66,7 +68,10 @@ internal sealed partial class SessionScanner
         {
             return;
         }
-        var index = _clients.GetOrAdd(clientId, out var first);
+        // A checker hands consecutive rows of one client the same string: then the look-up is skipped.
+        var first = false;
+        var index = ReferenceEquals(clientId, _lastClientId) ? _lastClientIndex : _clients.GetOrAdd(clientId, out first);
+        (_lastClientId, _lastClientIndex) = (clientId, index);
         var session = (int)Row.Numbers[_session];
         var day = _day >= 0 ? Row.Numbers[_day] : double.NaN;
         CheckOrder(index, first, session, day);
@@ -112,9 +117,10 @@ internal sealed partial class SessionScanner
 
     private void AfterUsableRow(int index)
     {
-        if (_clinic >= 0 && Row.Texts[_clinic] is { } clinic)
+        if (_clinic >= 0 && Row.Texts[_clinic] is { } clinic && !ReferenceEquals(clinic, _lastClinic))
         {
             _clinics.Add(clinic);
+            _lastClinic = clinic;
         }
         ref var state = ref _clients.At(index);
         if (state.Group < 0)

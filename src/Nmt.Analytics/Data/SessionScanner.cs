@@ -11,7 +11,7 @@ namespace Nmt.Analytics.Data;
 /// </summary>
 internal sealed partial class SessionScanner
 {
-    private readonly IRowSource _source;
+    private IRowSource _source;
     private readonly LoadOptions _options;
     private readonly IssueCollector _issues;
     private readonly BoundColumn[] _columns;
@@ -121,22 +121,57 @@ internal sealed partial class SessionScanner
         ResolveIndexes();
         while (source.Read())
         {
-            var r = source.Row;
             Row.Reset(source.Line);
             CheckCells();
-            batch.FirstErrors[r] = Row.FirstError;
-            batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
-            batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
-            batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
-            batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
-            for (var k = 0; k < _quasi.Length; k++)
-            {
-                batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
-            }
-            batch.IssueEnds[r] = batch.Issues.Count;
-            batch.FindingEnds[r] = batch.Findings.Count;
+            Record(batch, source.Row);
         }
         _recording = null;
+    }
+
+    /// <summary>
+    /// Reads rows from <paramref name="rows"/> until <paramref name="batch"/> is full or the rows end, runs the row and
+    /// cell rules on each and records the results in the batch (the rows' text is not copied).
+    /// </summary>
+    /// <exception cref="NmtInputException">A malformed record (from the reader); the rows before it are recorded.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void CheckRows(IRowSource rows, RowBatch batch)
+    {
+        if (!_cellsOnly)
+        {
+            throw new InvalidOperationException("CheckRows needs a checker made by SessionScanner.Checker.");
+        }
+        var own = _source;
+        (_source, _recording) = (rows, batch);
+        ResolveIndexes();
+        try
+        {
+            while (batch.Count < batch.Capacity && rows.Read())
+            {
+                Row.Reset(rows.Line);
+                CheckCells();
+                Record(batch, batch.AddLine(rows.Line, rows.HasInvalidUtf8));
+            }
+        }
+        finally
+        {
+            (_source, _recording) = (own, null);
+        }
+    }
+
+    /// <summary>What the cell rules found in the current row, kept as row <paramref name="r"/> of <paramref name="batch"/>.</summary>
+    private void Record(RowBatch batch, int r)
+    {
+        batch.FirstErrors[r] = Row.FirstError;
+        batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
+        batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
+        batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
+        batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
+        for (var k = 0; k < _quasi.Length; k++)
+        {
+            batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
+        }
+        batch.IssueEnds[r] = batch.Issues.Count;
+        batch.FindingEnds[r] = batch.Findings.Count;
     }
 
     /// <summary>The in-order pass over a checked batch: its issues and findings, the per-client rules, the counts.</summary>
@@ -148,7 +183,9 @@ internal sealed partial class SessionScanner
         for (var r = 0; r < batch.Count; r++)
         {
             Rows++;
-            Row.Reset(batch.Lines[r]);
+            // Restore sets every value the in-order rules read, so the row's arrays need no reset.
+            Row.Line = batch.Lines[r];
+            Row.FirstError = null;
             for (; issue < batch.IssueEnds[r]; issue++)
             {
                 var i = batch.Issues[issue];
@@ -210,6 +247,12 @@ internal sealed partial class SessionScanner
         while (Next())
         {
         }
+        return Report();
+    }
+
+    /// <summary>The report on the rows read so far (<see cref="Finish"/> without reading on).</summary>
+    public ValidationReport Report()
+    {
         if (!_source.IsEmpty && Rows == 0)
         {
             FileIssue(1, null, ValidationRules.HeaderOnly, "the file has a header but no data rows");

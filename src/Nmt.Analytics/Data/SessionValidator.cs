@@ -27,11 +27,12 @@ public static class SessionValidator
 
     /// <summary>Validates in one thread or (CSV only) in parallel; tests compare the two.</summary>
     internal static ValidationReport Validate(Stream stream, string sourceName, LoadOptions options, bool parallel,
-        int batchRows = ParallelValidation.DefaultBatchRows)
+        int batchRows = ParallelValidation.DefaultBatchRows, int chunkBytes = CsvChunker.DefaultChunkBytes)
     {
+        var start = stream.CanSeek ? stream.Position : 0;
         using var source = OpenSource(stream);
-        return parallel && source is CsvRowSource csv
-            ? ParallelValidation.Validate(csv, sourceName, options, batchRows)
+        return parallel && source is CsvRowSource csv && stream.CanSeek
+            ? ParallelValidation.Validate(csv, stream, start, sourceName, options, batchRows, chunkBytes)
             : new SessionScanner(source, sourceName, options).Finish();
     }
 

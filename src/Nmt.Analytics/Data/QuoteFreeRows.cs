@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Nmt.Analytics.Data;
+
+/// <summary>
+/// The records of a chunk without quotes (<see cref="CsvChunker"/> cuts only such chunks): every line break ends a
+/// record and every delimiter ends a field, so a record is one line, decoded to UTF-16 in one call and split at the
+/// delimiter, with no state machine and no copy per field. Empty lines are skipped (their line numbers count), CR LF
+/// line ends are accepted, and bytes that are not UTF-8 become U+FFFD and mark the row — as <see cref="CsvRowSource"/>
+/// reads the same text.
+/// </summary>
+internal sealed class QuoteFreeRows(ReadOnlyMemory<byte> bytes, IReadOnlyList<string> header, CsvFormat format, long firstLine) : IRowSource
+{
+    private readonly char _delimiter = format.Delimiter;
+    private char[] _chars = new char[1024];
+    private int[] _starts = new int[64];
+    private int[] _lengths = new int[64];
+    private int _next;
+    private long _nextLine = firstLine;
+
+    public IReadOnlyList<string> Header => header;
+    public CsvFormat? Format => format;
+    public bool IsEmpty => false;
+    public long Line { get; private set; }
+    public int FieldCount { get; private set; }
+    public bool HasInvalidUtf8 { get; private set; }
+    public long? EstimatedRows => null;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Read()
+    {
+        var all = bytes.Span;
+        while (_next < all.Length)
+        {
+            var rest = all[_next..];
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            _next += end < 0 ? rest.Length : end + 1;
+            Line = _nextLine++;
+            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+            if (!line.IsEmpty)
+            {
+                Split(Decode(line));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public ReadOnlySpan<char> Field(int index) => _chars.AsSpan(_starts[index], _lengths[index]);
+
+    public void Dispose()
+    {
+    }
+
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> line)
+    {
+        if (_chars.Length < line.Length)
+        {
+            _chars = new char[Math.Max(line.Length, 2 * _chars.Length)];
+        }
+        var status = Utf8.ToUtf16(line, _chars, out _, out var written, replaceInvalidSequences: false);
+        HasInvalidUtf8 = status != OperationStatus.Done;
+        if (HasInvalidUtf8)
+        {
+            written = Encoding.UTF8.GetChars(line, _chars); // each invalid sequence becomes one U+FFFD: never longer than the bytes
+        }
+        return _chars.AsSpan(0, written);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Split(ReadOnlySpan<char> record)
+    {
+        var count = 0;
+        var start = 0;
+        while (true)
+        {
+            if (count == _starts.Length)
+            {
+                Array.Resize(ref _starts, 2 * count);
+                Array.Resize(ref _lengths, 2 * count);
+            }
+            var at = record[start..].IndexOf(_delimiter);
+            _starts[count] = start;
+            _lengths[count++] = at < 0 ? record.Length - start : at;
+            if (at < 0)
+            {
+                break;
+            }
+            start += at + 1;
+        }
+        FieldCount = count;
+    }
+}
