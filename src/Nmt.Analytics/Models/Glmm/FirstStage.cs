@@ -28,7 +28,7 @@ internal sealed class FirstStage
     public (double[] Theta, double[] Beta, double[] LinearPredictor) Fit(double[] thetaStart, double[] lower)
     {
         var family = _rows.Family;
-        var start = _rows.Y.Select(y => family == GlmmFamily.Binomial ? Math.Log((y + 0.5) / (1.5 - y)) : Math.Log(y + 0.1)).ToArray();
+        var start = _rows.Y.Select(y => family.StartingPredictor(y)).ToArray();
         var initial = Run(thetaStart, start).Eta;
         double Objective(double[] theta) => Run(theta, initial).Value;
         var coarse = BoundedNelderMead.Minimize(Objective, thetaStart, lower, null,

@@ -50,6 +50,13 @@ internal static class GlmmFamilyFunctions
         return 2 * ((y > 0 ? y * (Math.Log(y) - eta) : 0) - y + mu);
     }
 
+    /// <summary>
+    /// PIRLS's starting linear predictor for response <paramref name="y"/>, as lme4's <c>mkGlmerDevfun</c>: the link of
+    /// (y + ½)/2 for binomial, of y + 0.1 for Poisson.
+    /// </summary>
+    public static double StartingPredictor(this GlmmFamily family, double y) =>
+        family == GlmmFamily.Binomial ? Math.Log((y + 0.5) / (1.5 - y)) : Math.Log(y + 0.1);
+
     /// <summary>R's family and link names.</summary>
     public static (string Family, string Link) Names(this GlmmFamily family) =>
         family == GlmmFamily.Binomial ? ("binomial", "logit") : ("poisson", "log");

@@ -52,7 +52,7 @@ internal sealed class ScalarFirstStage
     /// </summary>
     public (double[] Theta, double[] Beta, double[] LinearPredictor) Fit(double[] thetaStart, double[] lower)
     {
-        var start = _rows.Y.Select(y => _rows.Family == GlmmFamily.Binomial ? Math.Log((y + 0.5) / (1.5 - y)) : Math.Log(y + 0.1)).ToArray();
+        var start = _rows.Y.Select(y => _rows.Family.StartingPredictor(y)).ToArray();
         _rows.ForEachChunk((_, from, to) => _rows.EvaluateRange(_rows.Start[from], _rows.Start[to], start, _mu, _w));
         Run(thetaStart[0], (start, (double[])_mu.Clone(), (double[])_w.Clone()));
         var initial = ((double[])_eta.Clone(), (double[])_mu.Clone(), (double[])_w.Clone());
@@ -179,7 +179,7 @@ internal sealed class ScalarFirstStage
             }
         }
         logDet = ScalarGroupRows.Sum(_logDet);
-        var full = Matrix<double>.Build.Dense(p, p, (j, l) => j >= l ? schur[(j * p) + l] : schur[(l * p) + j]);
+        var full = ScalarGroupRows.SymmetricFromLower(schur, p);
         try
         {
             _beta = full.Cholesky().Solve(rhs).ToArray();

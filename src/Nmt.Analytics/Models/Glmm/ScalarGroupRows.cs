@@ -167,6 +167,10 @@ internal sealed class ScalarGroupRows
         return 2 * (YLogY[s] - (Y[s] * eta) - Y[s] + mu);
     }
 
+    /// <summary>The symmetric p × p matrix whose lower triangle is row-major in <paramref name="lower"/>.</summary>
+    public static Matrix<double> SymmetricFromLower(double[] lower, int p) =>
+        Matrix<double>.Build.Dense(p, p, (j, l) => j >= l ? lower[(j * p) + l] : lower[(l * p) + j]);
+
     /// <summary>The chunks' partial sums added in chunk order.</summary>
     public static double Sum(double[] partial)
     {

@@ -122,7 +122,7 @@ internal sealed class ScalarLaplaceDeviance : IGlmmDeviance
                 }
             }
         }
-        return Matrix<double>.Build.Dense(p, p, (j, l) => j >= l ? schur[(j * p) + l] : schur[(l * p) + j]).Inverse();
+        return ScalarGroupRows.SymmetricFromLower(schur, p).Inverse();
     }
 
     /// <summary>One PIRLS step for groups [from, to): solve for u_g from the current η, μ, w, then update them.</summary>
