@@ -3,8 +3,8 @@ using System.Buffers;
 namespace Nmt.Analytics.Data;
 
 /// <summary>
-/// A run of whole CSV records cut out of a file (<see cref="CsvChunker"/>): its bytes (a rented buffer), the file line
-/// of its first byte, and, for the last piece of an unsafe file, the byte offset where a sequential read takes over.
+/// A run of whole CSV records cut out of a file (<see cref="CsvChunker"/>): its bytes (a rented buffer) and the file
+/// line of its first byte.
 /// </summary>
 internal sealed class CsvChunk
 {

@@ -3,13 +3,14 @@ using System.Runtime.ExceptionServices;
 namespace Nmt.Analytics.Data;
 
 /// <summary>
-/// Validation of a CSV file on two cores, with exactly the sequential result. The calling thread reads the file into
-/// batches of rows; each batch's row and cell rules run either on a second thread (one batch after another, with its
-/// own string pools) or, when that thread is already two batches behind, on the calling thread itself; the calling
-/// thread then replays the checked batches in file order — their issues, the per-client rules (order, duplicates,
-/// days), the counts and the anonymity groups. Issues are therefore kept and capped in file order as in one pass, and a
-/// malformed CSV stops at the same row with the same error. Only two threads run (no spinning thread pool), and at
-/// most a few batches are in flight, so memory stays bounded.
+/// Validation of a CSV file on several cores, with exactly the sequential result. Quote-free text is cut into chunks
+/// (<see cref="CsvChunker"/>) that are parsed and checked on every core (<c>ChunkRun</c>); from the first quote on, or
+/// for a whole file whose header is not plain, one reader on the calling thread reads batches of rows whose row and
+/// cell rules run either on a second thread or, when that thread is two batches behind, on the calling thread itself
+/// (<c>Run</c>). Either way the calling thread replays the checked batches in file order — their issues, the
+/// per-client rules (order, duplicates, days), the counts and the anonymity groups — so issues are kept and capped in
+/// file order as in one pass, and a malformed CSV stops at the same row with the same error. At most a few chunks or
+/// batches are in flight, so memory stays bounded.
 /// </summary>
 internal static partial class ParallelValidation
 {
