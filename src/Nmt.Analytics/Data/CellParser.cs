@@ -19,9 +19,13 @@ internal static class CellParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsMissing(ReadOnlySpan<char> cell)
     {
-        if (cell.Length > 3 && !char.IsWhiteSpace(cell[0]) && !char.IsWhiteSpace(cell[^1]))
+        if (cell.IsEmpty)
         {
-            return false; // the common case: a value longer than any token, not padded
+            return true;
+        }
+        if (cell[0] is not ('N' or '.') && !char.IsWhiteSpace(cell[0]))
+        {
+            return false; // the common case: trimmed, it still starts with a character no token starts with
         }
         cell = cell.Trim();
         return cell.IsEmpty || cell is "NA" or "N/A" or "NaN" or ".";
@@ -101,6 +105,11 @@ internal static class CellParser
     /// <summary>Parses a 0/1 flag; also true/false, yes/no, y/n (any case).</summary>
     public static bool TryFlag(ReadOnlySpan<char> cell, out double value)
     {
+        if (cell.Length == 1 && cell[0] is '0' or '1')
+        {
+            value = cell[0] - '0';
+            return true;
+        }
         value = cell switch
         {
             "1" or "1.0" => 1,

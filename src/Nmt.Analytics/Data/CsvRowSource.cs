@@ -12,7 +12,7 @@ namespace Nmt.Analytics.Data;
 /// header line, a UTF-8 BOM and CR LF line ends are accepted, quoted fields may contain delimiters and line breaks.
 /// Fields are decoded into one reused buffer per row (no string per cell).
 /// </summary>
-internal sealed class CsvRowSource : IRowSource
+internal sealed class CsvRowSource : IRowText
 {
     private const int SniffBytes = 64 * 1024;
     private CsvReader? _reader;
@@ -203,13 +203,13 @@ internal sealed class CsvRowSource : IRowSource
         _charsUsed = offset;
     }
 
-    /// <summary>The decoded characters of the current row: every field lies in it (see <see cref="FieldStarts"/>).</summary>
+    /// <inheritdoc/>
     public ReadOnlySpan<char> RowChars => _chars.AsSpan(0, _charsUsed);
 
-    /// <summary>Where each field of the current row starts in <see cref="RowChars"/>.</summary>
+    /// <inheritdoc/>
     public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, FieldCount);
 
-    /// <summary>The length of each field of the current row.</summary>
+    /// <inheritdoc/>
     public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, FieldCount);
 
     /// <summary>Where <paramref name="field"/> starts inside <paramref name="raw"/> (same memory), or −1 when it lies elsewhere.</summary>

@@ -6,60 +6,20 @@ namespace Nmt.Analytics.Data;
 internal static partial class ParallelValidation
 {
     /// <summary>
-    /// The chunked run: the calling thread cuts the file into chunks (<see cref="CsvChunker"/>) and hands them to
-    /// thread-pool threads (one fewer than the cores), which parse and check whole chunks, each with its own reader and
-    /// checker; it replays the checked batches chunk by chunk in file order as soon as the oldest chunk is done, and
-    /// parses a chunk itself rather than wait (waiting threads would spin). At most <see cref="MaxPending"/> chunks are
-    /// read ahead, so memory stays bounded.
+    /// The chunked run: every core parses and checks whole chunks (<see cref="ChunkPipeline{T}"/>), each thread with its
+    /// own reader and checker, and the calling thread replays the checked batches chunk by chunk in file order. At most
+    /// <see cref="MaxInFlight"/> chunks are read ahead, so memory stays bounded.
     /// </summary>
     private sealed class ChunkRun(CsvChunker chunker, IReadOnlyList<string> header, CsvFormat format, SessionScanner coordinator,
         string sourceName, LoadOptions options, int batchRows)
     {
-        private const int MaxPending = 6;
-        private readonly ChunkWorkers _workers = new();
+        private const int MaxInFlight = 8;
         private readonly ConcurrentBag<RowBatch> _free = [];
         private readonly ConcurrentBag<SessionScanner> _checkers = [];
-        private readonly Queue<Task<List<RowBatch>>> _pending = new();
 
-        public void ReadAll()
-        {
-            try
-            {
-                var more = true;
-                while (more || _pending.Count > 0)
-                {
-                    while (_pending.Count > 0 && _pending.Peek().IsCompleted)
-                    {
-                        ReplayHead();
-                    }
-                    if (!more || _pending.Count >= MaxPending)
-                    {
-                        if (_pending.Count > 0)
-                        {
-                            ReplayHead();
-                        }
-                        continue;
-                    }
-                    if (chunker.Next() is { } chunk)
-                    {
-                        _pending.Enqueue(_workers.Run(() => Parse(chunk)));
-                    }
-                    else
-                    {
-                        more = false;
-                    }
-                }
-            }
-            finally
-            {
-                WaitForAll();
-            }
-        }
+        public void ReadAll() => new ChunkPipeline<List<RowBatch>>(chunker, Parse, MaxInFlight).Run(Replay);
 
-        /// <summary>
-        /// Parses and checks one chunk on a pool thread, straight from its reader (the rows' text is not copied); a
-        /// malformed record ends it, stored in its last batch.
-        /// </summary>
+        /// <summary>Parses and checks one chunk, batch by batch; a malformed record ends it, stored in its last batch.</summary>
         private List<RowBatch> Parse(CsvChunk chunk)
         {
             var checker = _checkers.TryTake(out var idle) ? idle : SessionScanner.Checker(new BatchRowSource(header, format), sourceName, options);
@@ -71,15 +31,9 @@ internal static partial class ParallelValidation
                 {
                     var batch = Rent();
                     batches.Add(batch);
-                    try
-                    {
-                        checker.CheckRows(source, batch);
-                    }
-                    catch (NmtInputException e)
-                    {
-                        batch.Error = e;
-                    }
-                    if (batch.Error is not null || batch.Count < batch.Capacity)
+                    batch.Fill(source);
+                    checker.CheckBatch(batch);
+                    if (!batch.ReadOn)
                     {
                         return batches;
                     }
@@ -94,9 +48,9 @@ internal static partial class ParallelValidation
 
         private RowBatch Rent() => _free.TryTake(out var batch) ? batch : new RowBatch(batchRows, coordinator.QuasiIdentifierCount);
 
-        private void ReplayHead()
+        private void Replay(List<RowBatch> batches)
         {
-            foreach (var batch in _pending.Dequeue().GetAwaiter().GetResult())
+            foreach (var batch in batches)
             {
                 coordinator.Replay(batch);
                 if (batch.Error is { } error)
@@ -105,21 +59,6 @@ internal static partial class ParallelValidation
                 }
                 batch.Clear();
                 _free.Add(batch);
-            }
-        }
-
-        private void WaitForAll()
-        {
-            while (_pending.TryDequeue(out var task))
-            {
-                try
-                {
-                    task.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // Only the threads are waited for: the first error in file order was thrown by ReplayHead.
-                }
             }
         }
     }

@@ -18,7 +18,7 @@ internal static partial class ParallelValidation
     public const long MinBytes = 4 << 20;
 
     /// <summary>Rows per batch.</summary>
-    public const int DefaultBatchRows = 2048;
+    public const int DefaultBatchRows = 256;
 
     private const int MaxQueuedOnWorker = 2;
     private const int MaxPending = 4;
@@ -89,7 +89,7 @@ internal static partial class ParallelValidation
                     break;
                 }
                 // Decided before the batch can be replayed and cleared below (reading on after a short batch, not before).
-                var last = batch.Error is not null || batch.Count < batch.Capacity;
+                var last = !batch.ReadOn;
                 Check(batch);
                 while (_pending.Count > 0 && (_pending.Peek().Checked.IsCompleted || _pending.Count >= MaxPending))
                 {
@@ -121,17 +121,7 @@ internal static partial class ParallelValidation
         private RowBatch Fill()
         {
             var batch = _free.Count > 0 ? _free.Pop() : new RowBatch(batchRows, coordinator.QuasiIdentifierCount);
-            try
-            {
-                while (batch.Count < batch.Capacity && source.Read())
-                {
-                    batch.Add(source);
-                }
-            }
-            catch (NmtInputException e)
-            {
-                batch.Error = e;
-            }
+            batch.Fill(source);
             return batch;
         }
 

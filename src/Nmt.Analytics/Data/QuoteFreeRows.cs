@@ -8,17 +8,19 @@ namespace Nmt.Analytics.Data;
 /// <summary>
 /// The records of a chunk without quotes (<see cref="CsvChunker"/> cuts only such chunks): every line break ends a
 /// record and every delimiter ends a field, so a record is one line, decoded to UTF-16 in one call and split at the
-/// delimiter, with no state machine and no copy per field. Empty lines are skipped (their line numbers count), CR LF
+/// delimiter (an ASCII record in one vectorised pass over its bytes, <see cref="AsciiFieldSplitter"/>), with no state machine
+/// and no copy per field. Empty lines are skipped (their line numbers count), CR LF
 /// line ends are accepted, and bytes that are not UTF-8 become U+FFFD and mark the row — as <see cref="CsvRowSource"/>
 /// reads the same text.
 /// </summary>
-internal sealed class QuoteFreeRows(ReadOnlyMemory<byte> bytes, IReadOnlyList<string> header, CsvFormat format, long firstLine) : IRowSource
+internal sealed class QuoteFreeRows(ReadOnlyMemory<byte> bytes, IReadOnlyList<string> header, CsvFormat format, long firstLine) : IRowText
 {
     private readonly char _delimiter = format.Delimiter;
     private char[] _chars = new char[1024];
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
     private int _next;
+    private int _rowLength;
     private long _nextLine = firstLine;
 
     public IReadOnlyList<string> Header => header;
@@ -46,7 +48,17 @@ internal sealed class QuoteFreeRows(ReadOnlyMemory<byte> bytes, IReadOnlyList<st
             }
             if (!line.IsEmpty)
             {
-                Split(Decode(line));
+                var chars = Decode(line);
+                _rowLength = chars.Length;
+                if (chars.Length == line.Length && _delimiter < 0x80)
+                {
+                    // ASCII: byte offsets are character offsets.
+                    FieldCount = AsciiFieldSplitter.Split(line, (byte)_delimiter, ref _starts, ref _lengths);
+                }
+                else
+                {
+                    Split(chars);
+                }
                 return true;
             }
         }
@@ -54,6 +66,10 @@ internal sealed class QuoteFreeRows(ReadOnlyMemory<byte> bytes, IReadOnlyList<st
     }
 
     public ReadOnlySpan<char> Field(int index) => _chars.AsSpan(_starts[index], _lengths[index]);
+
+    public ReadOnlySpan<char> RowChars => _chars.AsSpan(0, _rowLength);
+    public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, FieldCount);
+    public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, FieldCount);
 
     public void Dispose()
     {

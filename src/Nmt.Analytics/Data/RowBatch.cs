@@ -8,7 +8,6 @@ namespace Nmt.Analytics.Data;
 /// </summary>
 internal sealed class RowBatch
 {
-    // Allocated on the first copied row: batches checked straight from a chunk's reader never copy text.
     private char[] _chars = [];
     private int[] _starts = [];
     private int[] _lengths = [];
@@ -67,9 +66,31 @@ internal sealed class RowBatch
         Array.Clear(Quasi);
     }
 
+    /// <summary>
+    /// Copies rows of <paramref name="source"/> until the batch is full or the rows end; a malformed record ends it and
+    /// is kept as <see cref="Error"/> (the rows before it stay).
+    /// </summary>
+    public void Fill(IRowText source)
+    {
+        try
+        {
+            while (Count < Capacity && source.Read())
+            {
+                Add(source);
+            }
+        }
+        catch (NmtInputException e)
+        {
+            Error = e;
+        }
+    }
+
+    /// <summary>True when rows may follow this batch: it is full and reading did not stop at an error.</summary>
+    public bool ReadOn => Error is null && Count == Capacity;
+
     /// <summary>Copies the current row of <paramref name="source"/> in three block copies (characters, starts, lengths).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(CsvRowSource source)
+    private void Add(IRowText source)
     {
         var chars = source.RowChars;
         var fields = source.FieldCount;
@@ -92,13 +113,42 @@ internal sealed class RowBatch
         FirstField[Count] = _fieldCount;
     }
 
-    /// <summary>Adds a row by its line only (its cells were checked straight from the reader); returns its index.</summary>
-    public int AddLine(long line, bool invalidUtf8)
+    /// <summary>
+    /// Puts the issues and findings, recorded column by column, in row order and marks where each row's end. The sort
+    /// is stable, so within a row they keep the order they were found in: row rules, then columns left to right, then
+    /// the rules across columns — the order of a row-by-row check.
+    /// </summary>
+    public void EndRows()
     {
-        Lines[Count] = line;
-        InvalidUtf8[Count] = invalidUtf8;
-        FirstField[Count + 1] = _fieldCount;
-        return Count++;
+        SortByLine(Issues, i => i.Line!.Value);
+        SortByLine(Findings, f => f.Line);
+        int issue = 0, finding = 0;
+        for (var r = 0; r < Count; r++)
+        {
+            while (issue < Issues.Count && Issues[issue].Line <= Lines[r])
+            {
+                issue++;
+            }
+            while (finding < Findings.Count && Findings[finding].Line <= Lines[r])
+            {
+                finding++;
+            }
+            (IssueEnds[r], FindingEnds[r]) = (issue, finding);
+        }
+    }
+
+    private static void SortByLine<T>(List<T> items, Func<T, long> line)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (line(items[i]) < line(items[i - 1]))
+            {
+                var sorted = items.OrderBy(line).ToList(); // stable
+                items.Clear();
+                items.AddRange(sorted);
+                return;
+            }
+        }
     }
 
     public int FieldCount(int row) => FirstField[row + 1] - FirstField[row];

@@ -16,6 +16,24 @@ internal sealed partial class SessionScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CheckCells()
     {
+        if (!CheckShape())
+        {
+            return false;
+        }
+        foreach (var column in _columns)
+        {
+            if (!column.Ignored)
+            {
+                CheckCell(column, _source.Field(column.Index).Trim());
+            }
+        }
+        CheckPairs();
+        return true;
+    }
+
+    /// <summary>The rules of the row as a whole: its field count and its encoding; false when its cells cannot be read.</summary>
+    private bool CheckShape()
+    {
         if (_source.FieldCount != _columns.Length)
         {
             Error(null, null, ValidationRules.RaggedRow,
@@ -27,14 +45,6 @@ internal sealed partial class SessionScanner
             Error(null, null, ValidationRules.InvalidUtf8, "the row has bytes that are not valid UTF-8: save the file as UTF-8");
             return false;
         }
-        foreach (var column in _columns)
-        {
-            if (!column.Ignored)
-            {
-                CheckCell(column, _source.Field(column.Index).Trim());
-            }
-        }
-        CheckPairs();
         return true;
     }
 
@@ -80,7 +90,8 @@ internal sealed partial class SessionScanner
             return;
         }
         var text = column.Intern(cell, out var isNew);
-        if (isNew ? IsIdentifier(column, cell) && column.Identifiers.Add(text) : column.Identifiers.Contains(text) && IsIdentifier(column, cell))
+        if (isNew ? IsIdentifier(column, cell) && column.Identifiers.Add(text)
+            : column.Identifiers.Count > 0 && column.Identifiers.Contains(text) && IsIdentifier(column, cell))
         {
             return;
         }
@@ -95,7 +106,7 @@ internal sealed partial class SessionScanner
         {
             return false;
         }
-        Identifier(column.Name, Row.Line, kind);
+        Identifier(column.Name, Line, kind);
         Error(column.Name, null, ValidationRules.DirectIdentifierValue, $"the value looks like {AnonymityGuard.Describe(kind)}; remove it");
         return true;
     }

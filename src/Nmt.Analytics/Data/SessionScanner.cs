@@ -11,7 +11,7 @@ namespace Nmt.Analytics.Data;
 /// </summary>
 internal sealed partial class SessionScanner
 {
-    private IRowSource _source;
+    private readonly IRowSource _source;
     private readonly LoadOptions _options;
     private readonly IssueCollector _issues;
     private readonly BoundColumn[] _columns;
@@ -26,6 +26,8 @@ internal sealed partial class SessionScanner
     private readonly List<RowExclusion>? _exclusions;
     private readonly bool _cellsOnly;
     private RowBatch? _recording;
+    private bool[] _shaped = [];
+    private int _row;
     private long _findingCount;
     private bool _fatal;
 
@@ -108,7 +110,12 @@ internal sealed partial class SessionScanner
     public static SessionScanner Checker(BatchRowSource source, string sourceName, LoadOptions options) =>
         new(source, sourceName, options, cellsOnly: true);
 
-    /// <summary>Runs the row and cell rules on every row of <paramref name="batch"/> and records the results in it.</summary>
+    /// <summary>
+    /// Runs the row and cell rules on every row of <paramref name="batch"/> and records the results in it. The cells are
+    /// checked column by column, not row by row: each column's checks then take the same branches row after row, which
+    /// the processor predicts, while a row's 30-odd columns of different kinds defeat its branch predictor (measured: a
+    /// session file's cells checked in row order cost about three times as much). Issues are put back in row order.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckBatch(RowBatch batch)
     {
@@ -116,63 +123,99 @@ internal sealed partial class SessionScanner
         {
             throw new InvalidOperationException("CheckBatch needs a checker made by SessionScanner.Checker.");
         }
-        source.Attach(batch);
         _recording = batch;
         ResolveIndexes();
+        var shaped = CheckShapes(source, batch);
+        foreach (var column in _columns)
+        {
+            if (!column.Ignored)
+            {
+                CheckColumn(batch, column, shaped);
+            }
+        }
+        source.Attach(batch);
         while (source.Read())
         {
-            Row.Reset(source.Line);
-            CheckCells();
-            Record(batch, source.Row);
+            if (shaped[_row = source.Row])
+            {
+                CheckPairs();
+            }
         }
+        batch.EndRows();
         _recording = null;
     }
 
-    /// <summary>
-    /// Reads rows from <paramref name="rows"/> until <paramref name="batch"/> is full or the rows end, runs the row and
-    /// cell rules on each and records the results in the batch (the rows' text is not copied).
-    /// </summary>
-    /// <exception cref="NmtInputException">A malformed record (from the reader); the rows before it are recorded.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CheckRows(IRowSource rows, RowBatch batch)
+    /// <summary>The row rules of every row of the batch; true for the rows whose cells are to be checked.</summary>
+    private bool[] CheckShapes(BatchRowSource source, RowBatch batch)
     {
-        if (!_cellsOnly)
+        if (_shaped.Length < batch.Count)
         {
-            throw new InvalidOperationException("CheckRows needs a checker made by SessionScanner.Checker.");
+            _shaped = new bool[batch.Capacity];
         }
-        var own = _source;
-        (_source, _recording) = (rows, batch);
-        ResolveIndexes();
-        try
+        source.Attach(batch);
+        while (source.Read())
         {
-            while (batch.Count < batch.Capacity && rows.Read())
+            _row = source.Row;
+            (batch.FirstErrors[_row], batch.Sessions[_row], batch.Days[_row]) = (null, double.NaN, double.NaN);
+            _shaped[_row] = CheckShape();
+        }
+        return _shaped;
+    }
+
+    /// <summary>
+    /// Column <paramref name="column"/> of every row with the right shape, in row order; the values the in-order pass
+    /// needs are kept in the batch (the others are only checked).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckColumn(RowBatch batch, BoundColumn column, bool[] shaped)
+    {
+        var j = column.Index;
+        var quasi = Array.IndexOf(_quasi, j);
+        var kept = quasi >= 0 || j == _client || j == _session || j == _day || j == _clinic;
+        for (_row = 0; _row < batch.Count; _row++)
+        {
+            if (!shaped[_row])
             {
-                Row.Reset(rows.Line);
-                CheckCells();
-                Record(batch, batch.AddLine(rows.Line, rows.HasInvalidUtf8));
+                continue;
             }
-        }
-        finally
-        {
-            (_source, _recording) = (own, null);
+            if (!kept)
+            {
+                CheckCell(column, batch.Field(_row, j).Trim());
+                continue;
+            }
+            (Row.Numbers[j], Row.Texts[j]) = (double.NaN, null);
+            CheckCell(column, batch.Field(_row, j).Trim());
+            Keep(batch, j, quasi);
         }
     }
 
-    /// <summary>What the cell rules found in the current row, kept as row <paramref name="r"/> of <paramref name="batch"/>.</summary>
-    private void Record(RowBatch batch, int r)
+    /// <summary>Keeps the value of column <paramref name="j"/> of the current row for the in-order pass.</summary>
+    private void Keep(RowBatch batch, int j, int quasi)
     {
-        batch.FirstErrors[r] = Row.FirstError;
-        batch.ClientIds[r] = _client >= 0 ? Row.Texts[_client] : null;
-        batch.Sessions[r] = _session >= 0 ? Row.Numbers[_session] : double.NaN;
-        batch.Days[r] = _day >= 0 ? Row.Numbers[_day] : double.NaN;
-        batch.Clinics[r] = _clinic >= 0 ? Row.Texts[_clinic] : null;
-        for (var k = 0; k < _quasi.Length; k++)
+        if (j == _client)
         {
-            batch.Quasi[(r * _quasi.Length) + k] = Row.Texts[_quasi[k]];
+            batch.ClientIds[_row] = Row.Texts[j];
         }
-        batch.IssueEnds[r] = batch.Issues.Count;
-        batch.FindingEnds[r] = batch.Findings.Count;
+        if (j == _session)
+        {
+            batch.Sessions[_row] = Row.Numbers[j];
+        }
+        if (j == _day)
+        {
+            batch.Days[_row] = Row.Numbers[j];
+        }
+        if (j == _clinic)
+        {
+            batch.Clinics[_row] = Row.Texts[j];
+        }
+        if (quasi >= 0)
+        {
+            batch.Quasi[(_row * _quasi.Length) + quasi] = Row.Texts[j];
+        }
     }
+
+    /// <summary>The file line of the row being checked.</summary>
+    private long Line => _recording is { } batch ? batch.Lines[_row] : Row.Line;
 
     /// <summary>The in-order pass over a checked batch: its issues and findings, the per-client rules, the counts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -273,7 +316,14 @@ internal sealed partial class SessionScanner
     private void Error(string? column, string? value, string rule, string reason)
     {
         Issue(column, value, rule, reason, IssueSeverity.Error);
-        Row.FirstError ??= (rule, column is null ? reason : $"{column}: {reason}");
+        if (_recording is { } batch)
+        {
+            batch.FirstErrors[_row] ??= (rule, column is null ? reason : $"{column}: {reason}");
+        }
+        else
+        {
+            Row.FirstError ??= (rule, column is null ? reason : $"{column}: {reason}");
+        }
     }
 
     private void Warning(string? column, string? value, string rule, string reason) =>
@@ -283,7 +333,7 @@ internal sealed partial class SessionScanner
     {
         if (_recording is not null)
         {
-            _recording.Issues.Add(new ValidationIssue(Row.Line, column, value, rule, reason, severity));
+            _recording.Issues.Add(new ValidationIssue(Line, column, value, rule, reason, severity));
         }
         else
         {
