@@ -25,7 +25,17 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
     /// <summary>Pooled values already found to look like a direct identifier: every row holding one is reported, not only the first.</summary>
     public HashSet<string> Identifiers { get; } = new(StringComparer.Ordinal);
 
-    public ColumnKind Kind => Spec?.Kind ?? ColumnKind.Text;
+    public ColumnKind Kind { get; } = spec?.Kind ?? ColumnKind.Text;
+
+    /// <summary>True when an empty cell is an error.</summary>
+    public bool ValueRequired { get; } = spec is { ValueRequired: true };
+
+    /// <summary>The allowed range of a number column (infinite where the spec sets no bound): read once per cell.</summary>
+    public (double Min, double Max) Range { get; } = (spec?.Min ?? double.NegativeInfinity, spec?.Max ?? double.PositiveInfinity);
+
+    /// <summary>The plausible range of a number column (infinite where the spec sets no bound).</summary>
+    public (double Min, double Max) Plausible { get; } =
+        (spec?.PlausibleMin ?? double.NegativeInfinity, spec?.PlausibleMax ?? double.PositiveInfinity);
 
     /// <summary>The vocabulary's code for <paramref name="cell"/>, remembering the last cell (a client's rows repeat it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -55,23 +65,23 @@ internal sealed class BoundColumn(int index, string name, ColumnSpec? spec)
     /// </summary>
     public int PoolLimit { get; set; } = MaxPooled;
 
-    /// <summary>
-    /// The shared string for <paramref name="value"/>; <paramref name="isNew"/> is true the first time it is seen
-    /// (or always, once the pool is full), which is when the value gets the identifier check.
-    /// </summary>
+    /// <summary>The shared string for <paramref name="value"/> when it was interned before (and is still pooled), else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Intern(ReadOnlySpan<char> value, out bool isNew)
+    public string? Known(ReadOnlySpan<char> value)
     {
-        isNew = false;
         if (_last is not null && value.SequenceEqual(_last))
         {
             return _last; // ids repeat on consecutive rows (a client's sessions)
         }
-        if (SpanLookup.TryGetValue(_pool, value, out var existing))
-        {
-            return _last = existing;
-        }
-        isNew = true;
+        return SpanLookup.TryGetValue(_pool, value, out var existing) ? _last = existing : null;
+    }
+
+    /// <summary>
+    /// Adds a value not <see cref="Known"/> yet: the new shared string, pooled unless the pool is full (then the value
+    /// is new again next time, which is when it gets the identifier check).
+    /// </summary>
+    public string Add(ReadOnlySpan<char> value)
+    {
         var text = value.ToString();
         if (_pool.Count < PoolLimit)
         {

@@ -53,7 +53,7 @@ internal sealed partial class SessionScanner
     {
         if (CellParser.IsMissing(cell))
         {
-            if (column.Spec is { ValueRequired: true })
+            if (column.ValueRequired)
             {
                 Error(column.Name, null, ValidationRules.MissingValue, $"{column.Name} is required but empty");
             }
@@ -82,6 +82,15 @@ internal sealed partial class SessionScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckText(BoundColumn column, ReadOnlySpan<char> cell)
     {
+        if (column.Known(cell) is { } known)
+        {
+            // Interned values passed the control-character check; one seen to be an identifier is reported again.
+            if (column.Identifiers.Count == 0 || !column.Identifiers.Contains(known) || !IsIdentifier(column, cell))
+            {
+                Row.Texts[column.Index] = known;
+            }
+            return;
+        }
         if (cell.IndexOfAnyInRange('\0', '\u0008') >= 0 || cell.IndexOfAnyInRange('\u000e', '\u001f') >= 0)
         {
             // A NUL or other control character (tabs and line breaks in quoted notes are fine) makes two ids that print
@@ -89,9 +98,8 @@ internal sealed partial class SessionScanner
             Error(column.Name, null, ValidationRules.WrongType, $"{column.Name} contains a control character (such as NUL); remove it");
             return;
         }
-        var text = column.Intern(cell, out var isNew);
-        if (isNew ? IsIdentifier(column, cell) && column.Identifiers.Add(text)
-            : column.Identifiers.Count > 0 && column.Identifiers.Contains(text) && IsIdentifier(column, cell))
+        var text = column.Add(cell);
+        if (IsIdentifier(column, cell) && column.Identifiers.Add(text))
         {
             return;
         }
@@ -115,6 +123,7 @@ internal sealed partial class SessionScanner
     private void CheckNumber(BoundColumn column, ReadOnlySpan<char> cell)
     {
         var spec = column.Spec!;
+        var ((min, max), (plausibleMin, plausibleMax)) = (column.Range, column.Plausible);
         if (!CellParser.TryNumber(cell, _decimalComma, out var value))
         {
             if (!IsIdentifier(column, cell))
@@ -124,12 +133,12 @@ internal sealed partial class SessionScanner
             }
             return;
         }
-        if (spec.Kind == ColumnKind.Integer && value != Math.Round(value))
+        if (column.Kind == ColumnKind.Integer && value != Math.Round(value))
         {
             Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' must be a whole number");
             return;
         }
-        if (value < spec.Min || value > spec.Max)
+        if (value < min || value > max)
         {
             // A phone number typed into a number column parses as a (huge) number: never echo it.
             if (IsIdentifier(column, cell))
@@ -140,7 +149,7 @@ internal sealed partial class SessionScanner
                 $"{column.Name} {CellParser.Format(value)} is outside {RangeText(spec.Min, spec.Max)}{UnitText(spec)}");
             return;
         }
-        if (value < spec.PlausibleMin || value > spec.PlausibleMax)
+        if (value < plausibleMin || value > plausibleMax)
         {
             Warning(column.Name, cell.ToString(), ValidationRules.Implausible,
                 $"{column.Name} {CellParser.Format(value)} is possible but implausible (expected {RangeText(spec.PlausibleMin, spec.PlausibleMax)}{UnitText(spec)}); please check");

@@ -172,20 +172,41 @@ internal sealed partial class SessionScanner
         var j = column.Index;
         var quasi = Array.IndexOf(_quasi, j);
         var kept = quasi >= 0 || j == _client || j == _session || j == _day || j == _clinic;
-        for (_row = 0; _row < batch.Count; _row++)
+        var count = batch.Count;
+        var previous = ReadOnlySpan<char>.Empty;
+        var previousClean = false;
+        for (var r = 0; r < count; r++)
         {
-            if (!shaped[_row])
+            if (!shaped[r])
             {
+                previousClean = false;
                 continue;
             }
-            if (!kept)
+            _row = r;
+            var cell = batch.Field(r, j).Trim();
+            // A cell equal to the one above that raised nothing gives the same value and raises nothing: the checks of
+            // a cell depend only on its text and on pools that a clean repeat leaves as they are. Sorted session files
+            // repeat most cells from one session of a client to the next.
+            if (previousClean && cell.SequenceEqual(previous))
             {
-                CheckCell(column, batch.Field(_row, j).Trim());
+                if (kept)
+                {
+                    Keep(batch, j, quasi);
+                }
                 continue;
             }
-            (Row.Numbers[j], Row.Texts[j]) = (double.NaN, null);
-            CheckCell(column, batch.Field(_row, j).Trim());
-            Keep(batch, j, quasi);
+            var issues = batch.Issues.Count;
+            if (kept)
+            {
+                (Row.Numbers[j], Row.Texts[j]) = (double.NaN, null);
+            }
+            CheckCell(column, cell);
+            if (kept)
+            {
+                Keep(batch, j, quasi);
+            }
+            previous = cell;
+            previousClean = batch.Issues.Count == issues;
         }
     }
 

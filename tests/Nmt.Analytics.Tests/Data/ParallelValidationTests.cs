@@ -175,4 +175,39 @@ public class ParallelValidationTests
             Assert.Equal(one, Outcome(bytes, parallel: true, chunkBytes: chunkBytes));
         }
     }
+
+    /// <summary>
+    /// Column by column, a cell equal to the one above is not checked again only when that one raised nothing: runs of
+    /// the same bad value, identifier, empty required cell or implausible number are reported on every row.
+    /// </summary>
+    [Fact]
+    public void Runs_of_the_same_problem_cell_are_reported_on_every_row()
+    {
+        var lines = SimulatedCsv.Of(60, 3, 11).TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        var runs = new (string Column, string Value)[]
+        {
+            ("pain_pre", "11"), ("therapist_id", "bob@x.org"), ("clinic_id", ""), ("hydration", "0.1"), ("region", "cervicl"),
+            ("client_id", "P\u0001"), ("sex", "555-123-4567"),
+        };
+        for (var k = 0; k < runs.Length; k++)
+        {
+            var column = Array.IndexOf(header, runs[k].Column);
+            for (var line = 20 + (40 * k); line < 20 + (40 * k) + 12; line++)
+            {
+                lines[line - 1] = SimulatedCsv.SetField(lines[line - 1], column, runs[k].Value);
+            }
+        }
+        var csv = string.Join('\n', lines) + "\n";
+        var one = Validate(csv, parallel: false, 16, maxIssues: 100_000);
+        foreach (var batchRows in new[] { 1, 5, 256 })
+        {
+            Assert.Equal(one.ToJson().ToJsonString(), Validate(csv, parallel: true, batchRows, 100_000, chunkBytes: 2000).ToJson().ToJsonString());
+        }
+        for (var k = 0; k < runs.Length; k++)
+        {
+            var flagged = one.Issues.Where(i => i.Column == runs[k].Column).Select(i => i.Line!.Value).ToHashSet();
+            Assert.All(Enumerable.Range(20 + (40 * k), 12), line => Assert.Contains((long)line, flagged));
+        }
+    }
 }
