@@ -28,12 +28,35 @@ internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
         }
         var k = counts.Count == 0 ? 0 : counts.Values.Min();
         var small = counts.Where(c => c.Value < options.KThreshold).ToList();
-        var smallest = counts.OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(options.SmallestGroupsShown)
+        var smallest = Smallest(counts, options.SmallestGroupsShown)
             .Select(c => new QuasiIdentifierGroup(Split(c.Key), c.Value))
             .ToList();
         return new AnonymityReport(findings, findingCount, QuasiIdentifiers, clients, k, options.KThreshold,
             small.Sum(c => c.Value), small.Count, counts.Count, smallest);
+    }
+
+    /// <summary>
+    /// The <paramref name="shown"/> smallest groups by size, then key: a bounded heap holds the smallest so far, so tens
+    /// of thousands of groups cost one pass, not a sort.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, int>> Smallest(Dictionary<string, int> counts, int shown)
+    {
+        var order = Comparer<KeyValuePair<string, int>>.Create((a, b) =>
+            a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var largestFirst = Comparer<KeyValuePair<string, int>>.Create((a, b) => order.Compare(b, a));
+        var kept = new PriorityQueue<KeyValuePair<string, int>, KeyValuePair<string, int>>(largestFirst);
+        foreach (var group in counts)
+        {
+            if (kept.Count < shown)
+            {
+                kept.Enqueue(group, group);
+            }
+            else if (shown > 0 && order.Compare(group, kept.Peek()) < 0)
+            {
+                kept.EnqueueDequeue(group, group);
+            }
+        }
+        return kept.UnorderedItems.Select(item => item.Element).Order(order);
     }
 
     private Dictionary<string, string> Split(string key)
