@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Nmt.Analytics.Data;
 
 /// <summary>
@@ -19,20 +21,31 @@ internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
     public AnonymityReport Report(IEnumerable<(string Key, int Clients)> groups, IReadOnlyList<IdentifierFinding> findings, long findingCount,
         LoadOptions options)
     {
+        // Plain loops: this runs once per validation, where generic LINQ over pairs would be compiled just for it.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var clients = 0;
-        foreach (var (key, n) in groups.Where(g => g.Clients > 0))
+        foreach (var (key, n) in groups)
         {
-            counts[key] = counts.GetValueOrDefault(key) + n;
-            clients += n;
+            if (n > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += n;
+                clients += n;
+            }
         }
-        var k = counts.Count == 0 ? 0 : counts.Values.Min();
-        var small = counts.Where(c => c.Value < options.KThreshold).ToList();
+        int k = counts.Count == 0 ? 0 : int.MaxValue, smallClients = 0, smallGroups = 0;
+        foreach (var n in counts.Values)
+        {
+            k = Math.Min(k, n);
+            if (n < options.KThreshold)
+            {
+                (smallClients, smallGroups) = (smallClients + n, smallGroups + 1);
+            }
+        }
         var smallest = Smallest(counts, options.SmallestGroupsShown)
             .Select(c => new QuasiIdentifierGroup(Split(c.Key), c.Value))
             .ToList();
         return new AnonymityReport(findings, findingCount, QuasiIdentifiers, clients, k, options.KThreshold,
-            small.Sum(c => c.Value), small.Count, counts.Count, smallest);
+            smallClients, smallGroups, counts.Count, smallest);
     }
 
     /// <summary>

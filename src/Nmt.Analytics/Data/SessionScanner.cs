@@ -322,8 +322,14 @@ internal sealed partial class SessionScanner
             FileIssue(1, null, ValidationRules.HeaderOnly, "the file has a header but no data rows");
         }
         var sizes = _clients.GroupSizes(_groups.Count);
-        var anonymity = _kAnonymity.Report(_groups.Select(g => (g.Key, sizes[g.Value])), _findings, _findingCount, _options);
-        var clients = sizes.Sum();
+        var groups = new List<(string Key, int Clients)>(_groups.Count);
+        var clients = 0;
+        foreach (var (key, group) in _groups)
+        {
+            groups.Add((key, sizes[group]));
+            clients += sizes[group];
+        }
+        var anonymity = _kAnonymity.Report(groups, _findings, _findingCount, _options);
         return new ValidationReport(SourceName, _source.Format, _issues.Issues, _issues.ByRule, _issues.Errors, _issues.Warnings,
             _options.MaxIssues, Rows, ExcludedRows, _exclusionsByRule, clients, _clinics.Count, _fatal, anonymity);
     }
