@@ -119,42 +119,61 @@ internal sealed partial class SessionScanner
         return true;
     }
 
+    /// <summary>A number cell: parsed, whole when it must be, in range, plausible. The messages are built out of line, so the common path stays short.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckNumber(BoundColumn column, ReadOnlySpan<char> cell)
     {
-        var spec = column.Spec!;
         var ((min, max), (plausibleMin, plausibleMax)) = (column.Range, column.Plausible);
         if (!CellParser.TryNumber(cell, _decimalComma, out var value))
         {
-            if (!IsIdentifier(column, cell))
-            {
-                var expected = spec.Kind == ColumnKind.Integer ? "a whole number" : "a number";
-                Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' is not {expected}");
-            }
-            return;
+            NotANumber(column, cell);
         }
-        if (column.Kind == ColumnKind.Integer && value != Math.Round(value))
+        else if (column.Kind == ColumnKind.Integer && value != Math.Round(value))
         {
             Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' must be a whole number");
-            return;
         }
-        if (value < min || value > max)
+        else if (value < min || value > max)
         {
-            // A phone number typed into a number column parses as a (huge) number: never echo it.
-            if (IsIdentifier(column, cell))
+            OutOfRange(column, cell, value);
+        }
+        else
+        {
+            if (value < plausibleMin || value > plausibleMax)
             {
-                return;
+                Implausible(column, cell, value);
             }
+            Row.Numbers[column.Index] = value;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NotANumber(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (!IsIdentifier(column, cell))
+        {
+            var expected = column.Kind == ColumnKind.Integer ? "a whole number" : "a number";
+            Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' is not {expected}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OutOfRange(BoundColumn column, ReadOnlySpan<char> cell, double value)
+    {
+        // A phone number typed into a number column parses as a (huge) number: never echo it.
+        if (!IsIdentifier(column, cell))
+        {
+            var spec = column.Spec!;
             Error(column.Name, cell.ToString(), ValidationRules.OutOfRange,
                 $"{column.Name} {CellParser.Format(value)} is outside {RangeText(spec.Min, spec.Max)}{UnitText(spec)}");
-            return;
         }
-        if (value < plausibleMin || value > plausibleMax)
-        {
-            Warning(column.Name, cell.ToString(), ValidationRules.Implausible,
-                $"{column.Name} {CellParser.Format(value)} is possible but implausible (expected {RangeText(spec.PlausibleMin, spec.PlausibleMax)}{UnitText(spec)}); please check");
-        }
-        Row.Numbers[column.Index] = value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Implausible(BoundColumn column, ReadOnlySpan<char> cell, double value)
+    {
+        var spec = column.Spec!;
+        Warning(column.Name, cell.ToString(), ValidationRules.Implausible,
+            $"{column.Name} {CellParser.Format(value)} is possible but implausible (expected {RangeText(spec.PlausibleMin, spec.PlausibleMax)}{UnitText(spec)}); please check");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -164,7 +183,16 @@ internal sealed partial class SessionScanner
         {
             Row.Numbers[column.Index] = value;
         }
-        else if (!IsIdentifier(column, cell))
+        else
+        {
+            NotAFlag(column, cell);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void NotAFlag(BoundColumn column, ReadOnlySpan<char> cell)
+    {
+        if (!IsIdentifier(column, cell))
         {
             Error(column.Name, cell.ToString(), ValidationRules.WrongType, $"{column.Name} '{cell}' is not a flag: use 1 (yes) or 0 (no)");
         }
