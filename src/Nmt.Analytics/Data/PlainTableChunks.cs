@@ -34,17 +34,14 @@ internal static class PlainTableChunks
             return null;
         }
         // Every chunk writes its numbers straight into the whole column, from the row its first line would have.
+        // Every chunk but the last ends at a line break, so a chunk's first line tells how many lines come before it.
         var targets = header.Select(_ => new double[rows]).ToArray();
-        var pending = new List<Task<Piece>>();
-        var workers = new ChunkWorkers();
-        var offset = 0;
-        while (chunker.Next() is { } chunk)
+        var pieces = new List<Piece>();
+        new ChunkPipeline<Piece>(chunker, chunk =>
         {
-            var (at, share) = (offset, Math.Max(0, Math.Min(chunk.Lines, rows - offset)));
-            offset += share;
-            pending.Add(workers.Run(() => ParseChunk(chunk, format, header, targets, at, share, sourceName)));
-        }
-        var pieces = pending.Select(t => t.GetAwaiter().GetResult()).ToList();
+            var at = (int)Math.Min(chunk.FirstLine - 2, rows);
+            return ParseChunk(chunk, format, header, targets, at, Math.Max(0, Math.Min(chunk.Lines, rows - at)), sourceName);
+        }, maxInFlight: int.MaxValue).Run(pieces.Add);
         if (chunker.Stopped && pieces.All(p => p.Error is null))
         {
             stream.Position = chunker.RestOffset;
