@@ -13,7 +13,7 @@ namespace Nmt.Analytics.Data;
 internal sealed class CsvChunker
 {
     /// <summary>Bytes per chunk (about 6,000 rows of a session file).</summary>
-    public const int DefaultChunkBytes = 1 << 20;
+    public const int DefaultChunkBytes = 1 << 19;
 
     private const int HeaderBytes = 64 * 1024;
     private readonly Stream _stream;

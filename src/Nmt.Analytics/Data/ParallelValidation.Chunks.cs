@@ -13,7 +13,7 @@ internal static partial class ParallelValidation
     private sealed class ChunkRun(CsvChunker chunker, IReadOnlyList<string> header, CsvFormat format, SessionScanner coordinator,
         string sourceName, LoadOptions options, int batchRows)
     {
-        private const int MaxInFlight = 8;
+        private const int MaxInFlight = 4;
         private readonly ConcurrentBag<RowBatch> _free = [];
         private readonly ConcurrentBag<SessionScanner> _checkers = [];
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 namespace Nmt.Analytics.Data;
 
@@ -159,21 +160,43 @@ internal sealed class RowBatch
         return _chars.AsSpan(_starts[at], _lengths[at]);
     }
 
-    private void EnsureChars(int needed)
+    /// <summary>
+    /// Gives the rows' text back to the shared pool once their cells are checked: only what the check found stays with
+    /// the batch until it is replayed, so the batches waiting in line hold no text.
+    /// </summary>
+    public void ReleaseText()
     {
-        if (needed > _chars.Length)
-        {
-            Array.Resize(ref _chars, Math.Max(needed, Math.Max(1 << 16, _chars.Length * 2)));
-        }
+        Return(ref _chars);
+        Return(ref _starts);
+        Return(ref _lengths);
     }
+
+    private void EnsureChars(int needed) => Grow(ref _chars, needed, 1 << 16, _charCount);
 
     private void EnsureFields(int needed)
     {
-        if (needed > _starts.Length)
+        Grow(ref _starts, needed, 1 << 12, _fieldCount);
+        Grow(ref _lengths, needed, 1 << 12, _fieldCount);
+    }
+
+    private static void Grow<T>(ref T[] array, int needed, int minimum, int used)
+    {
+        if (needed <= array.Length)
         {
-            var size = Math.Max(needed, Math.Max(1 << 12, _starts.Length * 2));
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _lengths, size);
+            return;
         }
+        var bigger = ArrayPool<T>.Shared.Rent(Math.Max(needed, Math.Max(minimum, array.Length * 2)));
+        array.AsSpan(0, used).CopyTo(bigger);
+        Return(ref array);
+        array = bigger;
+    }
+
+    private static void Return<T>(ref T[] array)
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+        array = [];
     }
 }

@@ -125,16 +125,15 @@ internal sealed partial class SessionScanner
         ref var state = ref _clients.At(index);
         if (state.Group < 0)
         {
-            var values = new string?[_quasi.Length];
+            // Missing values (null, or an empty text) are one value, as in the key text.
             for (var i = 0; i < _quasi.Length; i++)
             {
-                values[i] = Row.Texts[_quasi[i]];
+                _quasiProbe[i] = Row.Texts[_quasi[i]] is { Length: > 0 } value ? value : null;
             }
-            var key = KAnonymityCounter.Key(values);
-            if (!_groups.TryGetValue(key, out var group))
+            if (!_groups.TryGetValue(_quasiProbe, out var group))
             {
                 group = _groups.Count;
-                _groups[key] = group;
+                _groups[(string?[])_quasiProbe.Clone()] = group;
             }
             state.Group = group;
         }

@@ -16,7 +16,8 @@ internal sealed partial class SessionScanner
     private readonly IssueCollector _issues;
     private readonly BoundColumn[] _columns;
     private readonly ClientTable _clients = new();
-    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string?[], int> _groups = new(QuasiValuesComparer.Instance);
+    private readonly string?[] _quasiProbe;
     private readonly HashSet<string> _clinics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _exclusionsByRule = new(StringComparer.Ordinal);
     private readonly List<IdentifierFinding> _findings = [];
@@ -57,6 +58,7 @@ internal sealed partial class SessionScanner
         CheckFile();
         var present = SessionSchema.QuasiIdentifiers.Where(q => IndexOf(q) >= 0).ToList();
         _quasi = [.. present.Select(IndexOf)];
+        _quasiProbe = new string?[_quasi.Length];
         _kAnonymity = new KAnonymityCounter(present);
     }
 
@@ -142,6 +144,7 @@ internal sealed partial class SessionScanner
             }
         }
         batch.EndRows();
+        batch.ReleaseText();
         _recording = null;
     }
 
@@ -324,9 +327,9 @@ internal sealed partial class SessionScanner
         var sizes = _clients.GroupSizes(_groups.Count);
         var groups = new List<(string Key, int Clients)>(_groups.Count);
         var clients = 0;
-        foreach (var (key, group) in _groups)
+        foreach (var (values, group) in _groups)
         {
-            groups.Add((key, sizes[group]));
+            groups.Add((KAnonymityCounter.Key(values), sizes[group]));
             clients += sizes[group];
         }
         var anonymity = _kAnonymity.Report(groups, _findings, _findingCount, _options);
