@@ -21,7 +21,7 @@ internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
     public AnonymityReport Report(IEnumerable<(string Key, int Clients)> groups, IReadOnlyList<IdentifierFinding> findings, long findingCount,
         LoadOptions options)
     {
-        // Plain loops: this runs once per validation, where generic LINQ over pairs would be compiled just for it.
+        // Two plain passes over the (tens of thousands of) groups instead of four LINQ passes and a full sort.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var clients = 0;
         foreach (var (key, n) in groups)
