@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Nmt.Analytics.Data;
 
 /// <summary>
-/// Accumulates one quasi-identifier combination per client (the client's first valid row) and computes k-anonymity.
-/// Memory is one short key per client.
+/// Computes k-anonymity (Sweeney 2002) from the number of clients in each quasi-identifier group, a group being named by
+/// its <see cref="Key"/>. Groups whose keys are equal are added up: the validator keeps a missing value and the text
+/// "(missing)" apart, and the key text does not.
 /// </summary>
 internal sealed class KAnonymityCounter(IReadOnlyList<string> quasiIdentifiers)
 {

@@ -115,7 +115,7 @@ internal sealed class RowBatch
     }
 
     /// <summary>
-    /// Puts the issues and findings, recorded column by column, in row order and marks where each row's end. The sort
+    /// Puts the issues and findings, recorded column by column, in row order and marks where each row's ones end. The sort
     /// is stable, so within a row they keep the order they were found in: row rules, then columns left to right, then
     /// the rules across columns — the order of a row-by-row check.
     /// </summary>
